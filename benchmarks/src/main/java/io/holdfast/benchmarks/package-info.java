@@ -1,0 +1,2 @@
+/** JMH benchmarks, the load and failover harness and the region simulator. */
+package io.holdfast.benchmarks;
