@@ -1,0 +1,372 @@
+package io.holdfast.sip.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parsed or built SIP message: the typed headers of {@link SipHeaderName}, every other header as a
+ * raw {@link SipHeader} in received order, and the body. Content-Length is not stored: it is the
+ * body's length. Immutable.
+ */
+public abstract sealed class SipMessage permits SipRequest, SipResponse {
+    /** Value of {@link #maxForwards()} and {@link #minSe()} when the header is absent. */
+    public static final int ABSENT = -1;
+
+    private final List<Via> vias;
+    private final NameAddr from;
+    private final NameAddr to;
+    private final String callId;
+    private final CSeq cseq;
+    private final int maxForwards;
+    private final List<NameAddr> contacts;
+    private final boolean contactWildcard;
+    private final List<NameAddr> routes;
+    private final List<NameAddr> recordRoutes;
+    private final String contentType;
+    private final List<Reason> reasons;
+    private final List<String> allow;
+    private final List<String> supported;
+    private final List<String> require;
+    private final SessionExpires sessionExpires;
+    private final long minSe;
+    private final List<SipHeader> otherHeaders;
+    private final byte[] body;
+
+    SipMessage(Builder<?> b) {
+        this.vias = List.copyOf(b.vias);
+        this.from = b.from;
+        this.to = b.to;
+        this.callId = b.callId;
+        this.cseq = b.cseq;
+        this.maxForwards = b.maxForwards;
+        this.contacts = List.copyOf(b.contacts);
+        this.contactWildcard = b.contactWildcard;
+        this.routes = List.copyOf(b.routes);
+        this.recordRoutes = List.copyOf(b.recordRoutes);
+        this.contentType = b.contentType;
+        this.reasons = List.copyOf(b.reasons);
+        this.allow = List.copyOf(b.allow);
+        this.supported = List.copyOf(b.supported);
+        this.require = List.copyOf(b.require);
+        this.sessionExpires = b.sessionExpires;
+        this.minSe = b.minSe;
+        this.otherHeaders = List.copyOf(b.otherHeaders);
+        this.body = b.body.clone();
+    }
+
+    public List<Via> vias() {
+        return vias;
+    }
+
+    /** The first Via, or {@code null} when there is none. */
+    public Via topVia() {
+        return vias.isEmpty() ? null : vias.get(0);
+    }
+
+    public NameAddr from() {
+        return from;
+    }
+
+    public NameAddr to() {
+        return to;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public CSeq cseq() {
+        return cseq;
+    }
+
+    /** Max-Forwards, or {@link #ABSENT}. */
+    public int maxForwards() {
+        return maxForwards;
+    }
+
+    public List<NameAddr> contacts() {
+        return contacts;
+    }
+
+    /** True for {@code Contact: *} (REGISTER only, RFC 3261 §10.2.2). */
+    public boolean contactWildcard() {
+        return contactWildcard;
+    }
+
+    public List<NameAddr> routes() {
+        return routes;
+    }
+
+    public List<NameAddr> recordRoutes() {
+        return recordRoutes;
+    }
+
+    /** Content-Type as received ({@code type/subtype;params}), or {@code null}. */
+    public String contentType() {
+        return contentType;
+    }
+
+    public List<Reason> reasons() {
+        return reasons;
+    }
+
+    public List<String> allow() {
+        return allow;
+    }
+
+    public List<String> supported() {
+        return supported;
+    }
+
+    public List<String> require() {
+        return require;
+    }
+
+    /** Session-Expires, or {@code null}. */
+    public SessionExpires sessionExpires() {
+        return sessionExpires;
+    }
+
+    /** Min-SE in seconds, or {@link #ABSENT}. */
+    public long minSe() {
+        return minSe;
+    }
+
+    /** Headers holdfast does not type, in received order. */
+    public List<SipHeader> otherHeaders() {
+        return otherHeaders;
+    }
+
+    /** The first value of an untyped header by name (any case), or {@code null}. */
+    public String header(String name) {
+        for (SipHeader h : otherHeaders) {
+            if (h.hasName(name)) {
+                return h.value();
+            }
+        }
+        return null;
+    }
+
+    /** A copy of the body (empty when there is none). */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    public int bodyLength() {
+        return body.length;
+    }
+
+    /** The body decoded as UTF-8 (SDP, JSON). */
+    public String bodyAsString() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Fields every builder shares. Builders are single-use and not thread-safe.
+     *
+     * @param <B> the concrete builder, so that setters chain
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        final List<Via> vias = new ArrayList<>();
+        NameAddr from;
+        NameAddr to;
+        String callId;
+        CSeq cseq;
+        int maxForwards = ABSENT;
+        final List<NameAddr> contacts = new ArrayList<>();
+        boolean contactWildcard;
+        final List<NameAddr> routes = new ArrayList<>();
+        final List<NameAddr> recordRoutes = new ArrayList<>();
+        String contentType;
+        final List<Reason> reasons = new ArrayList<>();
+        final List<String> allow = new ArrayList<>();
+        final List<String> supported = new ArrayList<>();
+        final List<String> require = new ArrayList<>();
+        SessionExpires sessionExpires;
+        long minSe = ABSENT;
+        final List<SipHeader> otherHeaders = new ArrayList<>();
+        byte[] body = new byte[0];
+
+        Builder() {
+        }
+
+        Builder(SipMessage m) {
+            vias.addAll(m.vias);
+            from = m.from;
+            to = m.to;
+            callId = m.callId;
+            cseq = m.cseq;
+            maxForwards = m.maxForwards;
+            contacts.addAll(m.contacts);
+            contactWildcard = m.contactWildcard;
+            routes.addAll(m.routes);
+            recordRoutes.addAll(m.recordRoutes);
+            contentType = m.contentType;
+            reasons.addAll(m.reasons);
+            allow.addAll(m.allow);
+            supported.addAll(m.supported);
+            require.addAll(m.require);
+            sessionExpires = m.sessionExpires;
+            minSe = m.minSe;
+            otherHeaders.addAll(m.otherHeaders);
+            body = m.body;
+        }
+
+        abstract B self();
+
+        public B addVia(Via via) {
+            vias.add(Objects.requireNonNull(via));
+            return self();
+        }
+
+        /** Replaces all Vias. */
+        public B vias(List<Via> newVias) {
+            vias.clear();
+            vias.addAll(newVias);
+            return self();
+        }
+
+        public B from(NameAddr value) {
+            from = value;
+            return self();
+        }
+
+        public B to(NameAddr value) {
+            to = value;
+            return self();
+        }
+
+        public B callId(String value) {
+            callId = value;
+            return self();
+        }
+
+        public B cseq(CSeq value) {
+            cseq = value;
+            return self();
+        }
+
+        public B maxForwards(int value) {
+            maxForwards = value;
+            return self();
+        }
+
+        public B addContact(NameAddr value) {
+            contacts.add(Objects.requireNonNull(value));
+            return self();
+        }
+
+        /** Replaces all Contacts. */
+        public B contacts(List<NameAddr> values) {
+            contacts.clear();
+            contacts.addAll(values);
+            return self();
+        }
+
+        public B contactWildcard(boolean value) {
+            contactWildcard = value;
+            return self();
+        }
+
+        public B addRoute(NameAddr value) {
+            routes.add(Objects.requireNonNull(value));
+            return self();
+        }
+
+        /** Replaces the route set. */
+        public B routes(List<NameAddr> values) {
+            routes.clear();
+            routes.addAll(values);
+            return self();
+        }
+
+        public B addRecordRoute(NameAddr value) {
+            recordRoutes.add(Objects.requireNonNull(value));
+            return self();
+        }
+
+        /** Replaces all Record-Routes. */
+        public B recordRoutes(List<NameAddr> values) {
+            recordRoutes.clear();
+            recordRoutes.addAll(values);
+            return self();
+        }
+
+        public B contentType(String value) {
+            contentType = value;
+            return self();
+        }
+
+        public B addReason(Reason value) {
+            reasons.add(Objects.requireNonNull(value));
+            return self();
+        }
+
+        /** Replaces all Reasons. */
+        public B reasons(List<Reason> values) {
+            reasons.clear();
+            reasons.addAll(values);
+            return self();
+        }
+
+        public B addAllow(String method) {
+            allow.add(Objects.requireNonNull(method));
+            return self();
+        }
+
+        public B addSupported(String optionTag) {
+            supported.add(Objects.requireNonNull(optionTag));
+            return self();
+        }
+
+        public B addRequire(String optionTag) {
+            require.add(Objects.requireNonNull(optionTag));
+            return self();
+        }
+
+        public B sessionExpires(SessionExpires value) {
+            sessionExpires = value;
+            return self();
+        }
+
+        public B minSe(long seconds) {
+            minSe = seconds;
+            return self();
+        }
+
+        public B addHeader(SipHeader header) {
+            otherHeaders.add(Objects.requireNonNull(header));
+            return self();
+        }
+
+        public B addHeader(String name, String value) {
+            return addHeader(new SipHeader(name, value));
+        }
+
+        /** Removes every untyped header of that name (any case). */
+        public B removeHeader(String name) {
+            otherHeaders.removeIf(h -> h.hasName(name));
+            return self();
+        }
+
+        /** Removes all untyped headers. */
+        public B clearOtherHeaders() {
+            otherHeaders.clear();
+            return self();
+        }
+
+        /** Sets the body; the builder keeps its own copy. */
+        public B body(byte[] value) {
+            body = value.clone();
+            return self();
+        }
+
+        /** Sets a body and its Content-Type together. */
+        public B body(String type, byte[] value) {
+            contentType = type;
+            return body(value);
+        }
+    }
+}
