@@ -27,7 +27,7 @@ public enum PromptCodec {
     /**
      * Smallest negative sample the JDK's A-law encoder handles: it maps a negative sample to the
      * magnitude {@code -sample - 8}, which is negative for -7..-1 and then encodes as -248. -8 encodes
-     * as the smallest negative code ({@code 0x55}), which is G.711's code for all of -1..-15.
+     * as the smallest negative code ({@code 0x55}), G.711's code for -1..-15 (13-bit magnitude 0 or 1).
      */
     static final int ALAW_JDK_SMALLEST_NEGATIVE = -8;
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * skips slots passes the later grid time, from which each player bounds its own catch-up.
  *
  * <p>A sink that throws is a bug in the sink: its player is stopped, the failure is counted
- * ({@link #sinkFailures()}) and logged once with its stack trace, and the other players go on. No
+ * ({@link #sinkFailures()}) and logged with its stack trace, and the other players go on. No
  * exception leaves a tick, so the schedule is never cancelled by one.
  *
  * <p>Confined to its event loop.
@@ -57,8 +57,8 @@ public final class PromptTicker {
 
     /**
      * A ticker scheduled on {@code executor} at a fixed rate of 20 ms, reading time from the
-     * executor's {@linkplain EventExecutor#ticker() ticker}. Call once per event loop; {@link #close()}
-     * cancels it.
+     * executor's {@linkplain EventExecutor#ticker() ticker}. Call once per event loop, from any thread;
+     * {@link #close()} cancels it.
      */
     public static PromptTicker start(EventExecutor executor) {
         PromptTicker ticker = new PromptTicker(executor);
@@ -104,7 +104,10 @@ public final class PromptTicker {
         playerCount = kept;
     }
 
-    /** Cancels the schedule, if any, and stops every player. */
+    /**
+     * Cancels the schedule, if any, and stops every player; for loop shutdown. A player started
+     * afterwards joins a ticker that no longer ticks.
+     */
     public void close() {
         if (schedule != null) {
             schedule.cancel(false);

@@ -16,8 +16,9 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 /**
  * Loads a prompt from a WAV file with javax.sound. Only 8000 Hz mono 16-bit signed linear PCM is
  * accepted: anything else is refused with a message that names the file, the format found and the
- * {@code sox} command that converts it. Runs at start-up or on configuration reload, never on an
- * event loop; stateless and thread-safe.
+ * {@code sox} command that converts it. (Other containers javax.sound reads, AIFF and AU, pass when
+ * their samples are in that format.) Runs at start-up or on configuration reload, never on an event
+ * loop; stateless and thread-safe.
  */
 public final class WavPromptLoader {
     /** The conversion every refusal suggests. */
@@ -69,8 +70,8 @@ public final class WavPromptLoader {
         try {
             audio = AudioSystem.getAudioInputStream(in);
         } catch (UnsupportedAudioFileException e) {
-            throw new MalformedPromptFileException("Prompt " + name + " is not a readable WAV file ("
-                    + e.getMessage() + "); holdfast plays 8000 Hz mono 16-bit signed PCM WAV files", e);
+            throw new MalformedPromptFileException("Prompt " + name + " is not a readable WAV file, or its header is cut"
+                    + " short (" + e.getMessage() + "); holdfast plays 8000 Hz mono 16-bit signed PCM WAV files", e);
         } catch (EOFException e) {
             throw new MalformedPromptFileException("Prompt " + name + " is truncated: its WAV header ends early", e);
         }

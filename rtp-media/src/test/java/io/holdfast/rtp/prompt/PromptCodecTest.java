@@ -85,6 +85,19 @@ class PromptCodecTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(PromptCodec.class)
+    void shouldChangeOnlySamplesTheJdkMisencodesWhenMadeSafe(PromptCodec codec) {
+        int changed = 0;
+        for (int sample = Short.MIN_VALUE; sample <= Short.MAX_VALUE; sample++) {
+            if (codec.jdkSafeSample((short) sample) != sample) {
+                changed++;
+            }
+        }
+        // µ-law: 32636..32767 and -32768..-32636; A-law: -7..-1
+        assertThat(changed).isEqualTo(codec == PromptCodec.PCMU ? 132 + 133 : 7);
+    }
+
     @Test
     void shouldFindCodecWhenPayloadTypeIsStatic() {
         assertThat(PromptCodec.forPayloadType(0)).isEqualTo(PromptCodec.PCMU);
