@@ -138,18 +138,14 @@ public final class PromptPlayer {
      */
     void onTick(long nowNs) {
         switch (state) {
-            case IDLE:
-                return;
-            case STARTING:
+            case IDLE -> {
+            }
+            case STARTING -> {
                 state = State.PLAYING;
                 nextFrameDueNs = nowNs + EncodedPrompt.FRAME_DURATION_NS;
                 sendNextFrame(true);
-                return;
-            case PLAYING:
-                sendDueFrames(nowNs);
-                return;
-            default:
-                throw new IllegalStateException("Unknown state " + state);
+            }
+            case PLAYING -> sendDueFrames(nowNs);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.holdfast.rtp.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,6 +11,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -236,6 +238,38 @@ class PromptTickerTest {
 
         assertThat(sink.count()).isEqualTo(2);
         assertThat(player.frameSlotsSkipped()).isZero();
+    }
+
+    @Test
+    void shouldAllocateNothingPerTickWhenPlayersCopyFrames() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
+        assumeTrue(allocations.isThreadAllocatedMemorySupported() && allocations.isThreadAllocatedMemoryEnabled());
+        PromptTicker ticker = new PromptTicker(ImmediateEventExecutor.INSTANCE);
+        Prompt shipped = ShippedPrompt.PLEASE_HOLD_AGENT.load();
+        byte[] packet = new byte[EncodedPrompt.FRAME_BYTES];
+        PromptFrameSink copyingSink = (payload, samples, firstFrame) -> payload.getBytes(payload.readerIndex(), packet);
+        for (int i = 0; i < 10; i++) {
+            new PromptPlayer(copyingSink, ticker).start(shipped, i % 2 == 0 ? PromptCodec.PCMU : PromptCodec.PCMA);
+        }
+        long nowNs = 0;
+        for (int i = 0; i < 1_000; i++) {
+            ticker.tick(nowNs += (i % 100 == 0 ? 4 * FRAME : FRAME));
+        }
+        long threadId = Thread.currentThread().getId();
+
+        long before = allocations.getThreadAllocatedBytes(threadId);
+        for (int i = 0; i < 10_000; i++) {
+            ticker.tick(nowNs += (i % 100 == 0 ? 4 * FRAME : FRAME));
+        }
+        long allocated = allocations.getThreadAllocatedBytes(threadId) - before;
+
+        // 100,000 frames: one object per frame would be megabytes. Less than a byte per frame leaves room
+        // for what the JVM itself allocates on this thread while it compiles the loop.
+        long frames = 10L * 10_000;
+        assertThat(allocated).isLessThan(frames);
+        assertThat(ticker.activePlayers()).isEqualTo(10);
     }
 
     private void advance(long nanos) {
