@@ -308,7 +308,9 @@ final class SdpParser {
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new SdpParseException(number, 'a', unsupported + ": " + e.getClass().getSimpleName());
+            SdpParseException failure = new SdpParseException(number, 'a', unsupported);
+            failure.initCause(e);
+            throw failure;
         }
     }
 }

@@ -23,18 +23,13 @@ final class SdpRewriter {
                                            InetSocketAddress rtcp) {
         requireResolved(rtp, "rtp");
         MediaDescription m = sd.media(mediaIndex);
-        InetSocketAddress rtcpTarget = rtcp;
-        if (rtcpTarget == null) {
-            if (rtp.getPort() == 65535) {
-                throw new IllegalArgumentException("RTP port 65535 has no next port for RTCP; give the RTCP address");
-            }
-            rtcpTarget = new InetSocketAddress(rtp.getAddress(), rtp.getPort() == 0 ? 0 : rtp.getPort() + 1);
+        if (rtcp != null) {
+            requireResolved(rtcp, "rtcp");
         }
-        requireResolved(rtcpTarget, "rtcp");
         List<byte[]> lines = new ArrayList<>(sd.rawLines());
         Connection target = Connection.of(rtp.getAddress());
 
-        rewriteRtcp(lines, m, rtp, rtcpTarget);
+        rewriteRtcp(lines, m, rtp, rtcp);
         List<Integer> mediaConnections = indicesOf(lines, m.firstLine() + 1, m.endLine(), 'c');
         if (!mediaConnections.isEmpty()) {
             for (int k = mediaConnections.size() - 1; k > 0; k--) {
@@ -58,24 +53,37 @@ final class SdpRewriter {
         return reparse(lines);
     }
 
+    /**
+     * With {@code rtcp} null, RTCP keeps the relation to RTP the description had: an {@code a=rtcp:}
+     * port equal to the old RTP port follows the new RTP port, any other becomes the new RTP port
+     * plus one; its address, if it names one, becomes the RTP address; no line is added. With an
+     * explicit {@code rtcp}, the {@code a=rtcp:} line is set to it, or added when the implicit
+     * place (the RTP port with rtcp-mux, else the next one, on the RTP address) differs.
+     */
     private static void rewriteRtcp(List<byte[]> lines, MediaDescription m, InetSocketAddress rtp,
                                     InetSocketAddress rtcp) {
-        boolean sameHost = rtcp.getAddress().equals(rtp.getAddress());
-        Connection rtcpConnection = Connection.of(rtcp.getAddress());
-        if (m.rtcp() != null) {
-            int at = indexOfAttribute(lines, m, "rtcp");
-            boolean withAddress = m.rtcp().connection() != null || !sameHost;
-            lines.set(at, line(RTCP_PREFIX + new RtcpAttribute(rtcp.getPort(), withAddress ? rtcpConnection : null)
-                    .toSdpValue()));
+        RtcpAttribute existing = m.rtcp();
+        if (rtcp == null) {
+            if (existing != null) {
+                int port = existing.port() == m.port() || rtp.getPort() == 0 ? rtp.getPort() : rtp.getPort() + 1;
+                Connection address = existing.connection() == null ? null : Connection.of(rtp.getAddress());
+                lines.set(indexOfAttribute(lines, m, "rtcp"), line(RTCP_PREFIX + new RtcpAttribute(port, address)
+                        .toSdpValue()));
+            }
             return;
         }
-        if (rtp.getPort() == 0) {
+        boolean sameHost = rtcp.getAddress().equals(rtp.getAddress());
+        Connection rtcpConnection = Connection.of(rtcp.getAddress());
+        if (existing != null) {
+            boolean withAddress = existing.connection() != null || !sameHost;
+            lines.set(indexOfAttribute(lines, m, "rtcp"), line(RTCP_PREFIX
+                    + new RtcpAttribute(rtcp.getPort(), withAddress ? rtcpConnection : null).toSdpValue()));
             return;
         }
         int implicitPort = m.rtcpMux() ? rtp.getPort() : rtp.getPort() + 1;
         if (!sameHost || rtcp.getPort() != implicitPort) {
-            lines.add(m.endLine(), line(RTCP_PREFIX + new RtcpAttribute(rtcp.getPort(), sameHost ? null : rtcpConnection)
-                    .toSdpValue()));
+            lines.add(m.endLine(), line(RTCP_PREFIX
+                    + new RtcpAttribute(rtcp.getPort(), sameHost ? null : rtcpConnection).toSdpValue()));
         }
     }
 

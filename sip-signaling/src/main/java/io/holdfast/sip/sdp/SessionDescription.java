@@ -202,9 +202,12 @@ public final class SessionDescription {
     }
 
     /**
-     * A copy in which stream {@code mediaIndex} receives RTP at {@code rtp} and RTCP on the next
-     * port of the same address (holdfast's anchored port pair). See
-     * {@link #withMediaAddress(int, InetSocketAddress, InetSocketAddress)}.
+     * A copy in which stream {@code mediaIndex} receives RTP at {@code rtp}, RTCP keeping the
+     * relation the description had (see {@link #withMediaAddress(int, InetSocketAddress,
+     * InetSocketAddress)}): with an {@code a=rtcp:} line equal to the RTP port (rtcp-mux style,
+     * as WebRTC writes it) RTCP follows the new RTP port, with any other {@code a=rtcp:} it goes to
+     * the new RTP port plus one, and without one it stays implicit (the RTP port with rtcp-mux,
+     * else the next port): holdfast's anchored port pair.
      */
     public SessionDescription withMediaAddress(int mediaIndex, InetSocketAddress rtp) {
         return SdpRewriter.mediaAddress(this, mediaIndex, rtp, null);
@@ -212,12 +215,17 @@ public final class SessionDescription {
 
     /**
      * A copy in which stream {@code mediaIndex} receives RTP at {@code rtp} and RTCP at
-     * {@code rtcp} ({@code null}: the RTP address, port plus one). Changes the {@code m=} port
-     * (keeping any {@code /<number of ports>}); the stream's own {@code c=} line, or, when the
-     * stream uses the session-level one, that line if no other stream uses it, else a new
-     * {@code c=} line under {@code m=}; and the {@code a=rtcp:} port and address if the line is
-     * present, else adds one only when RTCP would otherwise be looked for elsewhere. Other
-     * lines, {@code o=} included, stay as they are.
+     * {@code rtcp} ({@code null}: see {@link #withMediaAddress(int, InetSocketAddress)}). Changes
+     * exactly these lines: the {@code m=} port (keeping any {@code /<number of ports>}); the
+     * stream's own {@code c=} line (extra ones are removed), or, when the stream uses the
+     * session-level {@code c=}, that line if no other stream uses it, else a new {@code c=} line
+     * under {@code m=}; and the {@code a=rtcp:} line if present (its address written when it had
+     * one or RTCP goes to another host), else a new one at the end of the stream only when RTCP
+     * would otherwise be looked for elsewhere. {@code o=} is not touched: see
+     * {@link #withOriginAddress} and {@link #withConnectionAddress}.
+     *
+     * @throws IllegalArgumentException if an address is unresolved
+     * @throws IndexOutOfBoundsException if there is no such stream
      */
     public SessionDescription withMediaAddress(int mediaIndex, InetSocketAddress rtp, InetSocketAddress rtcp) {
         return SdpRewriter.mediaAddress(this, mediaIndex, rtp, rtcp);
