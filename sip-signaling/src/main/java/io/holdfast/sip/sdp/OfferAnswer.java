@@ -39,6 +39,17 @@ public final class OfferAnswer {
         return new OfferAnswer(offer, answer);
     }
 
+    /**
+     * Shorthand for {@code of(offer, answer).negotiatedCodec()}: the voice codec of the first
+     * accepted audio stream, or {@code null}.
+     *
+     * @throws SdpNegotiationException when the answer's {@code m=} lines do not match the offer's
+     */
+    public static RtpMap negotiatedCodec(SessionDescription offer, SessionDescription answer)
+            throws SdpNegotiationException {
+        return of(offer, answer).negotiatedCodec();
+    }
+
     public SessionDescription offer() {
         return offer;
     }

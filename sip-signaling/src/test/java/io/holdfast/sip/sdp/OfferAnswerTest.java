@@ -28,6 +28,14 @@ class OfferAnswerTest {
         }
     }
 
+    private static RtpMap negotiated(SessionDescription offer, SessionDescription answer) {
+        try {
+            return OfferAnswer.negotiatedCodec(offer, answer);
+        } catch (SdpNegotiationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void shouldChooseAnswerersFirstCommonCodecWhenOrdersDiffer() {
         OfferAnswer oa = exchange(sdp("m=audio 4000 RTP/AVP 0 8 101", "a=rtpmap:101 telephone-event/8000"),
@@ -35,6 +43,7 @@ class OfferAnswerTest {
 
         assertThat(oa.negotiatedCodec()).isEqualTo(new RtpMap(8, "PCMA", 8000, 1));
         assertThat(oa.telephoneEventPayloadType(0)).isEqualTo(101);
+        assertThat(negotiated(oa.offer(), oa.answer())).isEqualTo(new RtpMap(8, "PCMA", 8000, 1));
         assertThat(oa.audioIndex()).isZero();
     }
 
