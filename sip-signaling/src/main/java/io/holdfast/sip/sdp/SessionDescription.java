@@ -224,7 +224,8 @@ public final class SessionDescription {
      * would otherwise be looked for elsewhere. {@code o=} is not touched: see
      * {@link #withOriginAddress} and {@link #withConnectionAddress}.
      *
-     * @throws IllegalArgumentException if an address is unresolved
+     * @throws IllegalArgumentException if an address is unresolved, or the RTCP port derived from
+     *                                  RTP port 65535 would not exist
      * @throws IndexOutOfBoundsException if there is no such stream
      */
     public SessionDescription withMediaAddress(int mediaIndex, InetSocketAddress rtp, InetSocketAddress rtcp) {

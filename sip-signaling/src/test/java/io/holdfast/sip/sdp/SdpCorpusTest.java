@@ -8,7 +8,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -151,6 +153,37 @@ class SdpCorpusTest {
                         .isEqualTo(other.index() == m.index() ? Direction.INACTIVE : sd.direction(other));
             }
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("CORPUS")
+    void shouldLeaveNoOriginalAddressWhenOriginAndEveryStreamAreRewritten(String name) {
+        SessionDescription sd = SdpTexts.parse(SdpTexts.corpusCrlf(name));
+        Set<String> original = new HashSet<>();
+        original.add(sd.origin().address());
+        if (sd.connection() != null) {
+            original.add(sd.connection().address());
+        }
+        for (MediaDescription m : sd.media()) {
+            m.connections().forEach(c -> original.add(c.address()));
+            if (m.rtcp() != null && m.rtcp().connection() != null) {
+                original.add(m.rtcp().connection().address());
+            }
+        }
+
+        SessionDescription rewritten = sd.withOrigin(Origin.of("holdfast", 1, 1, ANCHOR));
+        for (MediaDescription m : sd.media()) {
+            rewritten = rewritten.withMediaAddress(m.index(), new InetSocketAddress(ANCHOR, ANCHOR_PORT + 2 * m.index()));
+        }
+
+        Set<String> tokens = new HashSet<>();
+        for (int i = 0; i < rewritten.lineCount(); i++) {
+            String line = new String(rewritten.line(i), StandardCharsets.UTF_8);
+            if (!line.startsWith("a=candidate:")) {
+                tokens.addAll(Arrays.asList(line.substring(2).split("[ /]")));
+            }
+        }
+        assertThat(tokens).doesNotContainAnyElementsOf(original);
     }
 
     @ParameterizedTest
