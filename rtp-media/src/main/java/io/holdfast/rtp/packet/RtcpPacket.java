@@ -71,6 +71,8 @@ public final class RtcpPacket {
     public static final int SR_REPORT_BLOCKS_OFFSET = 28;
     /** Offset of the first report block in an RR. */
     public static final int RR_REPORT_BLOCKS_OFFSET = 8;
+    /** Offset of the media source SSRC in a transport or payload-specific feedback packet (RFC 4585 §6.1). */
+    public static final int MEDIA_SSRC_OFFSET = 8;
     /** Length of one report block. */
     public static final int REPORT_BLOCK_LENGTH = 24;
     /** Offset of the 4-character name in an APP packet. */
@@ -215,6 +217,17 @@ public final class RtcpPacket {
     /** Sets the SSRC at offset 4 in place. */
     public RtcpPacket ssrc(long ssrc) {
         buffer.setInt(current + SSRC_OFFSET, (int) (ssrc & UINT32_MASK));
+        return this;
+    }
+
+    /** Returns the media source SSRC of a feedback packet (RTPFB, PSFB). */
+    public long mediaSsrc() {
+        return buffer.getUnsignedInt(current + MEDIA_SSRC_OFFSET);
+    }
+
+    /** Sets the media source SSRC of a feedback packet (RTPFB, PSFB) in place. */
+    public RtcpPacket mediaSsrc(long ssrc) {
+        buffer.setInt(current + MEDIA_SSRC_OFFSET, (int) (ssrc & UINT32_MASK));
         return this;
     }
 

@@ -54,7 +54,15 @@ public enum MediaCounter {
     /** Releases of a port that was not allocated (ignored). */
     PORT_DOUBLE_RELEASES(24, "events"),
     /** Forwarding-target switches of running sessions ({@code retarget}). */
-    RETARGETS(25, "events");
+    RETARGETS(25, "events"),
+    /** RTP packets accounted for but not forwarded because forwarding from their side is off (hold prompt). */
+    RTP_DROPPED_FORWARDING_OFF(26, "packets"),
+    /** RTCP packets not forwarded because forwarding from their side is off (hold prompt). */
+    RTCP_DROPPED_FORWARDING_OFF(27, "packets"),
+    /** Packets dropped because the outgoing channel was not writable (socket buffer full): never queued. */
+    MEDIA_DROPPED_NOT_WRITABLE(28, "packets"),
+    /** Media port binds that failed (port taken by another process, address unavailable). */
+    PORT_BIND_FAILURES(29, "events");
 
     private static final MediaCounter[] VALUES = values();
 

@@ -63,6 +63,7 @@ public final class StreamStats {
     private final long[] senderReportNs = new long[SENDER_REPORTS_KEPT];
     private int senderReportNext;
     private long rttNs = -1;
+    private long rttMeasurements;
 
     /**
      * Creates the statistics of a stream.
@@ -172,6 +173,7 @@ public final class StreamStats {
             if (senderReportLsr[i] == lastSr) {
                 final long delayNs = delaySinceLastSr * NANOS_PER_SECOND / DLSR_UNITS_PER_SECOND;
                 rttNs = Math.max(0, nowNs - senderReportNs[i] - delayNs);
+                rttMeasurements++;
                 return rttNs;
             }
         }
@@ -238,6 +240,11 @@ public final class StreamStats {
         return rttNs;
     }
 
+    /** Returns how many round-trip times were measured. */
+    public long rttMeasurements() {
+        return rttMeasurements;
+    }
+
     /** Returns the arrival time of the last packet, or {@link Long#MIN_VALUE} when none arrived. */
     public long lastArrivalNs() {
         return lastArrivalNs;
@@ -265,6 +272,7 @@ public final class StreamStats {
         hasTransit = false;
         jitterUnits = 0;
         rttNs = -1;
+        rttMeasurements = 0;
         for (int i = 0; i < SENDER_REPORTS_KEPT; i++) {
             senderReportLsr[i] = -1;
         }
