@@ -18,6 +18,8 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.unix.Errors;
 import io.netty.util.concurrent.Promise;
+import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.util.Objects;
@@ -232,11 +234,34 @@ public final class MediaSession {
         }
         final int[] remaining = {caller.muxed() ? 2 : 4};
         for (MediaEndpoint endpoint : new MediaEndpoint[] {caller, upstream}) {
-            final int port = ports == null ? 0 : endpoint.rtpPort;
+            final int port = ports == null ? probeFreePort(promise) : endpoint.rtpPort;
+            final int rtcpPort = endpoint.muxed() ? 0 : ports == null ? probeFreePort(promise) : port + 1;
+            if (port < 0 || rtcpPort < 0) {
+                close();
+                return;
+            }
             endpoint.rtpChannel = bindChannel(endpoint, false, port, promise, remaining);
             if (!endpoint.muxed()) {
-                endpoint.rtcpChannel = bindChannel(endpoint, true, ports == null ? 0 : port + 1, promise, remaining);
+                endpoint.rtcpChannel = bindChannel(endpoint, true, rtcpPort, promise, remaining);
             }
+        }
+    }
+
+    /**
+     * Ephemeral-port mode (tests): asks the operating system for a free port, so that the channel can then bind to
+     * it explicitly. A socket bound to port 0 loses its port on disconnect (Linux only keeps explicitly bound
+     * ports), which would break {@link #retarget}; an explicit port behaves as in production.
+     *
+     * @return the port, or -1 after failing {@code promise}
+     */
+    private int probeFreePort(Promise<MediaSession> promise) {
+        try (DatagramSocket probe = new DatagramSocket(
+                new InetSocketAddress(loop.config().bindAddress(), 0))) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            counters.increment(MediaCounter.PORT_BIND_FAILURES);
+            promise.tryFailure(e);
+            return -1;
         }
     }
 

@@ -18,6 +18,7 @@ public final class RtpPacketBuilder {
     private int payloadLength = 160;
     private int paddingLength;
     private int leadingBytes;
+    private int payloadByte = 0x55;
 
     public RtpPacketBuilder version(int value) {
         version = value;
@@ -62,6 +63,12 @@ public final class RtpPacketBuilder {
 
     public RtpPacketBuilder payloadLength(int value) {
         payloadLength = value;
+        return this;
+    }
+
+    /** Fills the payload with {@code value} (0x55 by default), e.g. to tell senders apart. */
+    public RtpPacketBuilder payloadByte(int value) {
+        payloadByte = value;
         return this;
     }
 
@@ -110,7 +117,7 @@ public final class RtpPacketBuilder {
             }
         }
         for (int i = 0; i < payloadLength; i++) {
-            buf.writeByte(0x55);
+            buf.writeByte(payloadByte);
         }
         if (paddingLength > 0) {
             buf.writeZero(paddingLength - 1);
