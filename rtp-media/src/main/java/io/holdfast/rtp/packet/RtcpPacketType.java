@@ -1,7 +1,7 @@
 package io.holdfast.rtp.packet;
 
 /**
- * RTCP packet types (RFC 3550 §12.1, RFC 4585 §6.1, RFC 3611 §2), by the value of the PT octet.
+ * RTCP packet types (RFC 3550 §12.1, RFC 4585 §6.1, RFC 3611 §2), by the value of the PT octet. Immutable.
  */
 public enum RtcpPacketType {
     /** Sender report, RFC 3550 §6.4.1. */

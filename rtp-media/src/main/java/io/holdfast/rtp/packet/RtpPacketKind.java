@@ -6,7 +6,7 @@ import io.netty.buffer.ByteBuf;
  * What a datagram on a media port carries, told apart without parsing it. RTP and RTCP share a port under
  * rtcp-mux and are distinguished by the second octet (RFC 5761 §4: 192..223, that is payload types 64..95 with
  * the marker bit, are RTCP); anything whose first octet is outside 128..191 is not RTP version 2 (RFC 7983:
- * STUN, DTLS, ZRTP, TURN channels).
+ * STUN, DTLS, ZRTP, TURN channels). Stateless.
  */
 public enum RtpPacketKind {
     /** An RTP packet. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Media-plane configuration, bound once at start and passed down by constructors.
+ * Media-plane configuration, bound once at start and passed down by constructors. Immutable; any thread.
  *
  * @param bindAddress the local address media ports bind to
  * @param portRangeStart first port of the media range (RTP ports are even, RTCP is RTP + 1 unless rtcp-mux);

@@ -21,6 +21,7 @@ final class MediaEndpoint {
     boolean rtpFlushPending;
     boolean rtcpFlushPending;
     boolean unreachableReported;
+    boolean errorLogged;
 
     MediaEndpoint(MediaSide side, RemoteLatch rtpLatch, RemoteLatch rtcpLatch, MediaStream inbound) {
         this.side = side;

@@ -1,6 +1,6 @@
 package io.holdfast.rtp.relay;
 
-/** A media session could not open because its event loop's port range has no free port left. */
+/** A media session could not open because its event loop's port range has no free port left. Immutable. */
 public final class MediaPortsExhaustedException extends Exception {
 
     MediaPortsExhaustedException(int capacity) {

@@ -342,7 +342,11 @@ public final class MediaSession {
             return;
         }
         counters.increment(MediaCounter.MEDIA_CHANNEL_ERRORS);
-        LOG.warn("media session {}: error on the {} channel", id, endpoint.side, cause);
+        if (!endpoint.errorLogged) {
+            endpoint.errorLogged = true;
+            LOG.warn("media session {}: error on the {} channel (further errors on it are only counted)", id,
+                    endpoint.side, cause);
+        }
     }
 
     /** Reports a silent stream (from {@link MediaTimeoutSweeper}). */
@@ -383,6 +387,7 @@ public final class MediaSession {
 
     private static void signal(MediaEndpoint endpoint, InetSocketAddress rtp, InetSocketAddress rtcp, long nowNs) {
         endpoint.unreachableReported = false;
+        endpoint.errorLogged = false;
         endpoint.rtpLatch.signal(rtp, nowNs);
         if (!endpoint.muxed()) {
             endpoint.rtcpLatch.signal(rtcp != null || rtp == null ? rtcp

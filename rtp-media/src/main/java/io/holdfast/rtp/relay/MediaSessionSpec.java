@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
  * What a media session needs to know when it opens, from the negotiated SDP. Remote addresses may be null when
  * not known yet (the upstream's, before the region answers); they are given later with
  * {@link MediaSession#signalRemote}. A null RTCP address means RTP port + 1 (or the RTP address under rtcp-mux).
+ * Immutable; any thread.
  *
  * @param clockRateHz the media clock rate of the negotiated audio payload (8000 for G.711)
  * @param telephoneEventPayloadType the RFC 4733 telephone-event payload type, or -1 when none was negotiated

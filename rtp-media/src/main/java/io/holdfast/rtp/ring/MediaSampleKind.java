@@ -1,12 +1,16 @@
 package io.holdfast.rtp.ring;
 
-/** What a media sample measures; the ordinal travels in the ring, so only append new kinds. */
+/** What a media sample measures. Append new kinds at the end. Immutable. */
 public enum MediaSampleKind {
     /** Interarrival jitter of a received stream, in milliseconds (RFC 3550 A.8). */
     JITTER_MS,
     /** Loss fraction of a received stream over the last sample interval, 0..1 (RFC 3550 A.3). */
     LOSS_FRACTION,
-    /** Round-trip time between holdfast and a stream's receiver, in milliseconds (RFC 3550 §6.4.1). */
+    /**
+     * Round-trip time between holdfast and the receiver of a stream, in milliseconds (RFC 3550 §6.4.1, measured
+     * when the receiver's RTCP report echoes a sender report holdfast relayed). On the stream that comes from the
+     * caller the receiver is the upstream: that is the region's RTT.
+     */
     RTT_MS,
     /** Packets that arrived on a stream during the last sample interval. */
     PACKETS_RECEIVED,

@@ -1,7 +1,7 @@
 package io.holdfast.rtp.stats;
 
 /**
- * An immutable copy of one stream's statistics, for readers off the event loop.
+ * An immutable copy of one stream's statistics, for readers off the event loop. Any thread.
  *
  * @param packets datagrams accepted on the stream
  * @param bytes their total length in octets, headers included
