@@ -2,7 +2,10 @@ package io.holdfast.rtp.relay;
 
 import io.holdfast.rtp.ring.MediaSampleKind;
 import io.holdfast.rtp.ring.MediaSampleRing;
+import io.holdfast.rtp.stats.MediaCounter;
 import io.holdfast.rtp.stats.StreamStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Periodic quality sampling of one event loop ({@link MediaConfig#sampleInterval()}): for every stream, the packets
@@ -10,6 +13,8 @@ import io.holdfast.rtp.stats.StreamStats;
  * time when a new one was measured. Samples go to the loop's {@link MediaSampleRing}. Confined to its loop.
  */
 final class MediaQualitySampler implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaQualitySampler.class);
 
     private final MediaLoop loop;
 
@@ -19,7 +24,12 @@ final class MediaQualitySampler implements Runnable {
 
     @Override
     public void run() {
-        sample(loop.clock().nanoTime());
+        try {
+            sample(loop.clock().nanoTime());
+        } catch (RuntimeException e) {
+            loop.counters().increment(MediaCounter.MEDIA_CHANNEL_ERRORS);
+            LOG.error("media quality sampling failed; it runs again at the next period", e);
+        }
     }
 
     /** Samples every stream of the loop at {@code nowNs}. */

@@ -1,5 +1,9 @@
 package io.holdfast.rtp.relay;
 
+import io.holdfast.rtp.stats.MediaCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The media-timeout sweep of one event loop, run every 10 ms ({@link MediaConfig#SWEEP_INTERVAL}) instead of a
  * timer per packet. For every session and each direction it reports, once per silence, a stream whose last packet
@@ -10,6 +14,8 @@ package io.holdfast.rtp.relay;
  */
 public final class MediaTimeoutSweeper implements Runnable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MediaTimeoutSweeper.class);
+
     private final MediaLoop loop;
 
     MediaTimeoutSweeper(MediaLoop loop) {
@@ -18,7 +24,12 @@ public final class MediaTimeoutSweeper implements Runnable {
 
     @Override
     public void run() {
-        sweep(loop.clock().nanoTime());
+        try {
+            sweep(loop.clock().nanoTime());
+        } catch (RuntimeException e) {
+            loop.counters().increment(MediaCounter.MEDIA_CHANNEL_ERRORS);
+            LOG.error("media timeout sweep failed; it runs again at the next period", e);
+        }
     }
 
     /** Sweeps every session of the loop at {@code nowNs}. */

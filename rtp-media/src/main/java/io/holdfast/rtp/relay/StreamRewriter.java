@@ -98,7 +98,7 @@ public final class StreamRewriter {
 
     /**
      * Rewrites a forwarded packet's SSRC, sequence number and timestamp in place (and sets the marker on a
-     * re-base). Borrows the header's buffer; does not retain. Check {@link #isStale} first.
+     * re-base), through {@code header}. Borrows; does not retain. Check {@link #isStale} first.
      *
      * @param header a view over a validated packet
      * @param nowNs the loop's clock
@@ -132,7 +132,7 @@ public final class StreamRewriter {
     /**
      * Stamps a locally generated frame (the hold prompt) so that it continues the stream: outgoing SSRC, next
      * sequence number, timestamp continuing the stream, marker when asked or when the frame starts a new source.
-     * The payload type and the payload are left as the caller wrote them. Borrows the frame; does not retain.
+     * The payload type and the payload are left as the caller wrote them. Borrows; does not retain.
      *
      * @param frame a complete RTP packet (fixed 12-byte header written by the caller, e.g. with
      *     {@link RtpHeader#writeFixedHeader}) in the buffer's readable bytes

@@ -43,7 +43,7 @@ public enum MediaCounter {
     MEDIA_TIMEOUTS(18, "events"),
     /** ICMP port unreachable reported on a media send or receive. */
     MEDIA_PORT_UNREACHABLE(19, "events"),
-    /** Other exceptions on media channels. */
+    /** Other exceptions on media channels, and failures of the fault listener or of the periodic media tasks. */
     MEDIA_CHANNEL_ERRORS(20, "events"),
     /** Media sessions opened. */
     SESSIONS_OPENED(21, "events"),

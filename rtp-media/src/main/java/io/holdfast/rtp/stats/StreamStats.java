@@ -83,7 +83,7 @@ public final class StreamStats {
     }
 
     /**
-     * Accounts for one validated RTP packet. Borrows the header's buffer; does not retain.
+     * Accounts for one validated RTP packet, read through {@code header}. Borrows; does not retain.
      *
      * @param header a view over a packet that passed validation
      * @param arrivalNs the packet's arrival time from the loop's clock
