@@ -39,6 +39,9 @@ final class ConfigBinder {
     private final Path baseDirectory;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private InetSocketAddress sipListen;
+    private InetSocketAddress adminListen;
+    private InetAddress mediaAddress;
+    private PortRange mediaPorts;
     private int regionEntries;
     private FailoverMode failoverMode;
 
@@ -64,7 +67,7 @@ final class ConfigBinder {
         Duration drainTimeout = document.duration("drain-timeout", HoldfastConfig.DEFAULT_DRAIN_TIMEOUT,
                 HoldfastConfig.MIN_DRAIN_TIMEOUT, HoldfastConfig.MAX_DRAIN_TIMEOUT);
         document.rejectUnknownKeys();
-        checkPorts(media, admin);
+        checkPorts();
         if (failoverMode == FailoverMode.WARM && regionEntries < HoldfastConfig.WARM_MIN_REGIONS) {
             problems.add(new ConfigProblem("failover.mode", "warm needs at least " + HoldfastConfig.WARM_MIN_REGIONS
                     + " regions (the standby leg goes to the second); add a region or write cold"));
@@ -137,6 +140,8 @@ final class ConfigBinder {
         int before = problems.size();
         InetAddress address = s.address("address", MediaConfig.DEFAULT_ADDRESS);
         PortRange ports = s.portRange("ports", MediaConfig.DEFAULT_PORTS);
+        mediaAddress = address;
+        mediaPorts = ports;
         LatchPolicy latch = s.choice("latch", LatchPolicy.class, MediaConfig.DEFAULT_LATCH, "a latch policy");
         Duration learningWindow = s.duration("learning-window", MediaConfig.DEFAULT_LEARNING_WINDOW,
                 MediaConfig.MIN_LEARNING_WINDOW, MediaConfig.MAX_LEARNING_WINDOW);
@@ -275,6 +280,7 @@ final class ConfigBinder {
             return null;
         }
         InetSocketAddress listen = s.socketAddress("listen", AdminConfig.DEFAULT_LISTEN);
+        adminListen = listen;
         s.rejectUnknownKeys();
         return listen == null ? null : new AdminConfig(listen);
     }
@@ -330,27 +336,28 @@ final class ConfigBinder {
         return self;
     }
 
-    /** SIP, admin and media must not claim the same port on addresses that overlap. */
-    private void checkPorts(MediaConfig media, AdminConfig admin) {
-        InetSocketAddress adminListen = admin == null ? null : admin.listen();
+    /**
+     * SIP, admin and media must not claim the same port on addresses that overlap. Checked on every
+     * address that could be read, even when another key of its section is bad.
+     */
+    private void checkPorts() {
         if (sipListen != null && adminListen != null && sipListen.getPort() != 0
                 && sipListen.getPort() == adminListen.getPort()
                 && overlap(sipListen.getAddress(), adminListen.getAddress())) {
             problems.add(new ConfigProblem("admin.listen", "port " + adminListen.getPort()
                     + " is also sip.listen's port; choose another port"));
         }
-        if (media == null) {
+        if (mediaPorts == null || mediaAddress == null) {
             return;
         }
-        if (sipListen != null && media.ports().contains(sipListen.getPort())
-                && overlap(sipListen.getAddress(), media.address())) {
+        if (sipListen != null && mediaPorts.contains(sipListen.getPort()) && overlap(sipListen.getAddress(), mediaAddress)) {
             problems.add(new ConfigProblem("sip.listen", "port " + sipListen.getPort() + " lies in media.ports "
-                    + media.ports() + "; move one of them"));
+                    + mediaPorts + "; move one of them"));
         }
-        if (adminListen != null && media.ports().contains(adminListen.getPort())
-                && overlap(adminListen.getAddress(), media.address())) {
+        if (adminListen != null && mediaPorts.contains(adminListen.getPort())
+                && overlap(adminListen.getAddress(), mediaAddress)) {
             problems.add(new ConfigProblem("admin.listen", "port " + adminListen.getPort() + " lies in media.ports "
-                    + media.ports() + "; move one of them"));
+                    + mediaPorts + "; move one of them"));
         }
     }
 
