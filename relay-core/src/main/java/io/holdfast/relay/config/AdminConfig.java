@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * The admin HTTP API ({@code /metrics}, {@code /v1/...}).
+ * Immutable; safe on any thread.
  *
  * @param listen where the API listens; loopback by default, port 0 picks a free port (tests)
  */

@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * A configuration that cannot be used, with every problem found in it (never only the first). The
- * message holds one line per problem, in the order of the file.
+ * message holds one line per problem, section by section in the order of the schema (sip, media,
+ * regions, failover, escalation, admin, events), then unknown top-level keys and port conflicts.
  */
 public final class ConfigException extends RuntimeException {
     private final String source;
@@ -29,7 +30,7 @@ public final class ConfigException extends RuntimeException {
         return source;
     }
 
-    /** Every problem, in the order of the file; never empty. */
+    /** Every problem, in the order the message lists them; never empty. */
     public List<ConfigProblem> problems() {
         return problems;
     }

@@ -21,7 +21,7 @@ final class ConfigSipUri {
     private static final Pattern DOTTED_DIGITS = Pattern.compile("[0-9.]+");
     private static final Pattern PORT = Pattern.compile("\\d{1,5}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9.!%*_+`'~-]+");
-    private static final Pattern PARAM_VALUE = Pattern.compile("[A-Za-z0-9.!%*_+`'~\\-\\[\\]/:&+$]+");
+    private static final Pattern PARAM_VALUE = Pattern.compile("[A-Za-z0-9.!%*_+`'~\\-\\[\\]/:&$]+");
     private static final String USER_CHARS = "-_.!~*'()&=+$,;?/";
 
     private ConfigSipUri() {

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * Where a call goes when no region can take it, or a region asks for a human.
+ * Immutable; safe on any thread.
  *
  * @param uri the human agents' SIP URI ({@code sip:queue@127.0.0.1:5100})
  */

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * The route-change event log.
+ * Immutable; safe on any thread.
  *
  * @param file the JSON-lines file events are appended to
  * @param queueCapacity how many events may wait for the writer thread; beyond it events are

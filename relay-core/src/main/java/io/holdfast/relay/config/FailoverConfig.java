@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * How a call leaves a failed region: cold or warm, when silence from the region counts as a
  * failure, how many regions and how much time a failover may use, and what the caller hears.
+ * Immutable; safe on any thread.
  *
  * @param mode cold (INVITE after detection) or warm (standby leg from call start)
  * @param mediaTimeout no RTP from the region for this long, while the caller still sends, is

@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * Anchored media: the address both legs' ports are bound to (and written into SDP), the port range
  * they are taken from, and how a leg latches onto its peer.
+ * Immutable; safe on any thread.
  *
  * @param address the IP address media ports bind to and SDP announces
  * @param ports the ports anchored RTP/RTCP pairs are taken from

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 /**
  * One Voice AI region: where its agent answers SIP, its place in the routing order and how it is
  * probed.
+ * Immutable; safe on any thread.
  *
  * @param name a short name in lower case, used in events, metrics and admin URLs ({@code east})
  * @param uri the SIP URI holdfast sends INVITEs to ({@code sip:agent@127.0.0.1:5080})

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 /**
  * SIP signalling: the address holdfast listens on (UDP and TCP), the RFC 3261 timers, the
  * initial-call timeout, the message size limit and the headers passed from the caller to regions.
+ * Immutable; safe on any thread.
  *
  * @param listen where SIP is received, UDP and TCP; port 0 picks a free port (tests)
  * @param t1 RFC 3261 T1, the round-trip estimate that paces retransmissions

@@ -32,7 +32,7 @@ public final class CallIdHasher {
         }
         this.key = new SecretKeySpec(Arrays.copyOf(key, key.length), ALGORITHM);
         this.macs = ThreadLocal.withInitial(this::newMac);
-        newMac();
+        macs.get();
     }
 
     /** A hasher with a fresh random key: make one at process start and share it. */

@@ -61,9 +61,10 @@ final class RouteChangeFileAgent implements Agent {
     /** Writes everything still queued, flushes, forces it to the disk and closes the file. */
     @Override
     public void onClose() {
-        while (doWork() > 0) {
-            continue;
-        }
+        int drained;
+        do {
+            drained = doWork();
+        } while (drained > 0);
         if (channel == null) {
             return;
         }
