@@ -14,6 +14,7 @@ import io.holdfast.sip.sdp.MediaDescription;
 import io.holdfast.sip.sdp.SessionDescription;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,7 +132,8 @@ final class SipCheckCommand implements Callable<Integer> {
     private static void print(SessionDescription sdp, PrintWriter out) {
         out.println("  SDP: origin " + sdp.origin() + ", " + sdp.media().size() + " media");
         for (MediaDescription m : sdp.media()) {
-            out.println("    m=" + m.media() + ' ' + sdp.rtpAddressFor(m) + ' ' + m.proto() + " formats "
+            InetSocketAddress rtp = sdp.rtpAddressFor(m);
+            out.println("    m=" + m.media() + ' ' + rtp.getHostString() + ':' + rtp.getPort() + ' ' + m.proto() + " formats "
                     + m.formats() + ", " + sdp.direction(m).name().toLowerCase(Locale.ROOT)
                     + (m.rtcpMux() ? ", rtcp-mux" : ""));
         }

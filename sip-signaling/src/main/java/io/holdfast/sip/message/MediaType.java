@@ -1,5 +1,6 @@
 package io.holdfast.sip.message;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record MediaType(String type, String subtype, Map<String, String> paramet
     public MediaType {
         type = type.toLowerCase(Locale.ROOT);
         subtype = subtype.toLowerCase(Locale.ROOT);
-        parameters = Map.copyOf(parameters);
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /**
