@@ -2,6 +2,7 @@ package io.holdfast.sip.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,7 +54,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         this.sessionExpires = b.sessionExpires;
         this.minSe = b.minSe;
         this.otherHeaders = List.copyOf(b.otherHeaders);
-        this.body = b.body.clone();
+        this.body = b.body;
     }
 
     public List<Via> vias() {
@@ -158,13 +159,19 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return body.length;
     }
 
+    /** The body itself, not a copy: for the writer in this package, which never changes it. */
+    byte[] bodyArray() {
+        return body;
+    }
+
     /** The body decoded as UTF-8 (SDP, JSON). */
     public String bodyAsString() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
     /**
-     * Fields every builder shares. Builders are single-use and not thread-safe.
+     * Fields every builder shares. Builders are single-use and not thread-safe. A builder never changes a
+     * body array in place (it only replaces it), so built messages may share the builder's copy.
      *
      * @param <B> the concrete builder, so that setters chain
      */
@@ -360,6 +367,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         /** Sets the body; the builder keeps its own copy. */
         public B body(byte[] value) {
             body = value.clone();
+            return self();
+        }
+
+        /** Sets the body to a copy of {@code length} bytes of {@code source} from {@code offset}. */
+        public B body(byte[] source, int offset, int length) {
+            body = Arrays.copyOfRange(source, offset, offset + length);
             return self();
         }
 

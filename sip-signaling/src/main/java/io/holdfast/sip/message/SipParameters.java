@@ -1,5 +1,6 @@
 package io.holdfast.sip.message;
 
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -87,6 +88,19 @@ public final class SipParameters {
             out.append(';').append(p.name());
             if (p.value() != null) {
                 out.append('=').append(p.value());
+            }
+        }
+    }
+
+    /** Appends {@code ;name[=value]} for each parameter. Borrows; does not retain. */
+    void writeTo(ByteBuf out) {
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            out.writeByte(';');
+            SipMessageWriter.writeText(out, p.name(), "parameter name");
+            if (p.value() != null) {
+                out.writeByte('=');
+                SipMessageWriter.writeText(out, p.value(), "parameter value");
             }
         }
     }

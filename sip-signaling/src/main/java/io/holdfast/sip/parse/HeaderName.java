@@ -1,0 +1,154 @@
+package io.holdfast.sip.parse;
+
+import io.holdfast.sip.message.SipHeaderName;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The header names the parser recognises, long and compact (RFC 3261 §7.3.3, §20), looked up on the
+ * byte range without allocating: the typed {@link SipHeaderName}s, and the untyped headers that are
+ * single-valued (a second one is a conflict) or whose value holdfast validates. Immutable.
+ */
+final class HeaderName {
+    /** Extra validation of an untyped header's value. */
+    enum Check { NONE, DATE, DELTA_SECONDS }
+
+    private static final int MAX_LENGTH = 32;
+    private static final List<HeaderName> ALL = new ArrayList<>();
+    private static final HeaderName[][] BY_LENGTH = new HeaderName[MAX_LENGTH + 1][];
+    private static final List<String> SINGLE_NAMES = new ArrayList<>();
+
+    /** The typed header, or {@code null} for a header kept raw. */
+    final SipHeaderName typed;
+    /** The canonical long name, e.g. {@code Subject} for {@code s}. */
+    final String canonical;
+    /** This spelling exactly as holdfast writes it: interned when a message uses it verbatim. */
+    final String spelling;
+    private final byte[] lower;
+    /** Bit in the conflict mask of single-valued untyped headers, or -1. */
+    final int singleBit;
+    final Check check;
+
+    static {
+        for (SipHeaderName h : SipHeaderName.values()) {
+            add(new HeaderName(h, h.canonicalName(), h.canonicalName(), -1, Check.NONE));
+            if (h.compactForm() != '\0') {
+                add(new HeaderName(h, h.canonicalName(), String.valueOf(h.compactForm()), -1, Check.NONE));
+            }
+        }
+        single("Subject", "s");
+        multi("Content-Encoding", "e");
+        single("Event", "o");
+        single("Refer-To", "r");
+        multi("Allow-Events", "u");
+        single("Referred-By", "b");
+        multi("Accept-Contact", "a");
+        multi("Reject-Contact", "j");
+        multi("Request-Disposition", "d");
+        single("Identity", "y");
+        single("Identity-Info", "n");
+        add(raw("Date", true, Check.DATE));
+        add(raw("Expires", true, Check.DELTA_SECONDS));
+        add(raw("Min-Expires", true, Check.DELTA_SECONDS));
+        for (String name : new String[] {"Content-Disposition", "RSeq", "RAck", "Subscription-State",
+                "MIME-Version", "Timestamp", "Retry-After", "User-Agent", "Server", "Organization", "Priority",
+                "Reply-To", "In-Reply-To"}) {
+            add(raw(name, true, Check.NONE));
+        }
+        for (String name : new String[] {"Accept", "Accept-Encoding", "Accept-Language", "Alert-Info",
+                "Authorization", "Call-Info", "Content-Language", "Error-Info", "P-Asserted-Identity",
+                "P-Preferred-Identity", "Privacy", "Proxy-Authenticate", "Proxy-Authorization", "Proxy-Require",
+                "Unsupported", "Warning", "WWW-Authenticate", "Authentication-Info", "Path", "Service-Route",
+                "History-Info", "Diversion", "P-Charging-Vector", "P-Access-Network-Info"}) {
+            add(raw(name, false, Check.NONE));
+        }
+        for (int length = 0; length <= MAX_LENGTH; length++) {
+            int n = length;
+            BY_LENGTH[length] = ALL.stream().filter(h -> h.lower.length == n).toArray(HeaderName[]::new);
+        }
+    }
+
+    private HeaderName(SipHeaderName typed, String canonical, String spelling, int singleBit, Check check) {
+        this.typed = typed;
+        this.canonical = canonical;
+        this.spelling = spelling;
+        this.lower = spelling.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        this.singleBit = singleBit;
+        this.check = check;
+    }
+
+    private static HeaderName raw(String name, boolean single, Check check) {
+        return raw(name, name, single, check);
+    }
+
+    private static HeaderName raw(String canonical, String spelling, boolean single, Check check) {
+        return new HeaderName(null, canonical, spelling, single ? bitOf(canonical) : -1, check);
+    }
+
+    private static int bitOf(String canonical) {
+        int index = SINGLE_NAMES.indexOf(canonical);
+        if (index < 0) {
+            index = SINGLE_NAMES.size();
+            SINGLE_NAMES.add(canonical);
+            if (index >= Long.SIZE) {
+                throw new IllegalStateException("too many single-valued untyped headers");
+            }
+        }
+        return index;
+    }
+
+    private static void single(String name, String compact) {
+        add(raw(name, true, Check.NONE));
+        add(raw(name, compact, true, Check.NONE));
+    }
+
+    private static void multi(String name, String compact) {
+        add(raw(name, false, Check.NONE));
+        add(raw(name, compact, false, Check.NONE));
+    }
+
+    private static void add(HeaderName name) {
+        if (name.lower.length > MAX_LENGTH) {
+            throw new IllegalStateException("header name longer than " + MAX_LENGTH + ": " + name.spelling);
+        }
+        ALL.add(name);
+    }
+
+    /** The known header spelled (in any case) by the token {@code a[start, end)}, or {@code null}. */
+    static HeaderName lookup(byte[] a, int start, int end) {
+        int length = end - start;
+        if (length > MAX_LENGTH) {
+            return null;
+        }
+        for (HeaderName candidate : BY_LENGTH[length]) {
+            if (candidate.matches(a, start)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Case-insensitive match; {@code a} holds token characters only, so OR 0x20 folds letters alone. */
+    private boolean matches(byte[] a, int start) {
+        byte[] l = lower;
+        for (int i = 0; i < l.length; i++) {
+            if ((a[start + i] | 0x20) != l[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The name as received: the interned spelling when it matches exactly. */
+    String asReceived(byte[] a, int start, int end) {
+        String s = spelling;
+        for (int i = 0; i < s.length(); i++) {
+            if (a[start + i] != s.charAt(i)) {
+                return new String(a, start, end - start, StandardCharsets.ISO_8859_1);
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,141 @@
+package io.holdfast.sip.parse;
+
+import io.holdfast.sip.message.SipParameters;
+import io.holdfast.sip.message.SipUri;
+import io.holdfast.sip.message.Via;
+import io.holdfast.sip.parse.SipParseException.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Via header field (RFC 3261 §20.42, §25.1): {@code via-parm *(COMMA via-parm)} with
+ * {@code sent-protocol LWS sent-by *( SEMI via-params )}. The protocol must be SIP/2.0 (the model has
+ * no other); {@code ttl}, {@code maddr}, {@code received} (IPv4, or IPv6 with or without brackets, RFC
+ * 5118 §4.5), {@code branch} and {@code rport} (RFC 3581) are checked against their grammar.
+ */
+final class ViaParser {
+    /** Receives each parsed value in order. */
+    interface Sink {
+        void via(Via via);
+    }
+
+    private ViaParser() {
+    }
+
+    static void parse(SipScanner s, Sink sink) throws SipParseException {
+        do {
+            sink.via(one(s));
+        } while (s.separator(','));
+        s.expectEnd(Rule.BAD_VIA, "Via value");
+    }
+
+    private static Via one(SipScanner s) throws SipParseException {
+        s.skipLws();
+        byte[] a = s.a;
+        int start = s.pos;
+        if (s.skip(SipChars.TOKEN) != 3 || (a[start] | 0x20) != 's' || (a[start + 1] | 0x20) != 'i'
+                || (a[start + 2] | 0x20) != 'p') {
+            throw s.failAt(Rule.BAD_VIA, start, "sent-protocol must start with SIP");
+        }
+        if (!s.separator('/')) {
+            throw s.fail(Rule.BAD_VIA, "expected '/' after SIP");
+        }
+        int version = s.pos;
+        if (s.skip(SipChars.TOKEN) != 3 || a[version] != '2' || a[version + 1] != '.' || a[version + 2] != '0') {
+            throw s.failAt(Rule.BAD_VIA, version, "protocol version must be 2.0");
+        }
+        if (!s.separator('/')) {
+            throw s.fail(Rule.BAD_VIA, "expected '/' before the transport");
+        }
+        String transport = s.token(Rule.BAD_VIA, "transport");
+        int beforeLws = s.pos;
+        s.skipLws();
+        if (s.pos == beforeLws) {
+            throw s.fail(Rule.BAD_VIA, "expected white space before sent-by");
+        }
+        int hostStart = s.pos;
+        s.pos = UriParser.hostEnd(s, hostStart, s.end, Rule.BAD_VIA);
+        String host = s.ascii(hostStart, s.pos);
+        int port = SipUri.NO_PORT;
+        if (s.separator(':')) {
+            port = (int) s.number(65535, Rule.BAD_VIA, "sent-by port");
+        }
+        return new Via(transport, host, port, params(s));
+    }
+
+    private static SipParameters params(SipScanner s) throws SipParseException {
+        if (!s.separator(';')) {
+            return SipParameters.EMPTY;
+        }
+        List<SipParameters.Parameter> list = new ArrayList<>(4);
+        do {
+            int nameAt = s.pos;
+            String name = s.token(Rule.BAD_VIA, "Via parameter name after ';'");
+            String value = null;
+            boolean hasValue = s.separator('=');
+            if (name.equalsIgnoreCase("received")) {
+                value = received(s, hasValue);
+            } else if (hasValue) {
+                value = HeaderParams.genValue(s, Rule.BAD_VIA);
+            }
+            check(s, nameAt, name, value);
+            list.add(new SipParameters.Parameter(name, value));
+        } while (s.separator(';'));
+        return list.size() == 1 ? SipParameters.of(List.of(list.get(0))) : SipParameters.of(list);
+    }
+
+    private static String received(SipScanner s, boolean hasValue) throws SipParseException {
+        byte[] a = s.a;
+        int start = s.pos;
+        if (!hasValue) {
+            throw s.fail(Rule.BAD_VIA, "received needs an address");
+        }
+        int stop = start;
+        while (stop < s.end && (SipChars.is(a[stop], SipChars.HEX) || a[stop] == ':' || a[stop] == '.'
+                || a[stop] == '[' || a[stop] == ']')) {
+            stop++;
+        }
+        boolean valid = UriParser.isIpv4(a, start, stop) || UriParser.isIpv6(a, start, stop)
+                || stop - start > 2 && a[start] == '[' && a[stop - 1] == ']' && UriParser.isIpv6(a, start + 1, stop - 1);
+        if (!valid) {
+            throw s.failAt(Rule.BAD_VIA, start, "received must be an IPv4 or IPv6 address");
+        }
+        s.pos = stop;
+        return s.ascii(start, stop);
+    }
+
+    private static void check(SipScanner s, int at, String name, String value) throws SipParseException {
+        if (name.equalsIgnoreCase("branch")) {
+            if (!HeaderParams.isToken(value)) {
+                throw s.failAt(Rule.BAD_VIA, at, "branch must be a token");
+            }
+        } else if (name.equalsIgnoreCase("rport")) {
+            if (value != null && !isNumberAtMost(value, 65535)) {
+                throw s.failAt(Rule.BAD_VIA, at, "rport must be empty or a port number");
+            }
+        } else if (name.equalsIgnoreCase("ttl")) {
+            if (!isNumberAtMost(value, 255)) {
+                throw s.failAt(Rule.BAD_VIA, at, "ttl must be 0..255");
+            }
+        } else if (name.equalsIgnoreCase("maddr")) {
+            if (value == null || value.isEmpty() || value.charAt(0) == '"') {
+                throw s.failAt(Rule.BAD_VIA, at, "maddr must be a host");
+            }
+        }
+    }
+
+    static boolean isNumberAtMost(String value, long max) {
+        if (value == null || value.isEmpty() || value.length() > 10) {
+            return false;
+        }
+        long n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            n = n * 10 + c - '0';
+        }
+        return n <= max;
+    }
+}
