@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link RequestHandler}, sending requests in client transactions, CANCEL on both sides (§9), the ACK for a
  * 2xx (§13.2.2.4) and the retransmission of 2xx until their ACK (§13.3.1.4).
  *
- * <p>Threading: confined to its {@link OwnerLoop}. The transport calls {@link #onMessage} on that loop; a
+ * <p>Threading: confined to its {@link OwnerLoop}. The transport calls {@link #onRequest} and {@link #onResponse} on that loop; a
  * response that arrives on another loop is handed over with {@code execute}, found by the loop id that
  * {@link #newBranch} puts in every branch this layer creates ({@link #ownerLoopOf}). {@link #sendRequest}
  * and {@link #sendAck} may be called from any thread.
@@ -100,18 +100,6 @@ public final class TransactionLayer {
     }
 
     /**
-     * A message from the transport (§17.1.3, §17.2.3, §18.1.2, §18.2.1). Requests must already carry the
-     * {@code received}/{@code rport} stamp; {@code flow} says where responses go. Owner loop only.
-     */
-    public void onMessage(SipMessage message, SipFlow flow) {
-        if (message instanceof SipRequest request) {
-            onRequest(request, flow);
-        } else {
-            onResponse((SipResponse) message);
-        }
-    }
-
-    /**
      * Sends a request in a new client transaction: adds this side's Via (new branch, §8.1.1.7) and
      * Max-Forwards 70 when absent, starts the INVITE or non-INVITE machine on the owner loop. Not for ACK
      * (see {@link #sendAck}) or CANCEL (see {@link ClientTransaction#cancel}). Any thread.
@@ -163,7 +151,11 @@ public final class TransactionLayer {
         return builder.build();
     }
 
-    private void onRequest(SipRequest request, SipFlow flow) {
+    /**
+     * A request from the transport (§17.2.3, §18.2.1), its top Via already stamped with {@code received} and
+     * {@code rport}; {@code flow} says where its responses go. Owner loop only.
+     */
+    public void onRequest(SipRequest request, SipFlow flow) {
         if (!hasTransactionHeaders(request)) {
             counters.increment(TransactionCounter.INVALID_MESSAGES_DROPPED);
             return;
@@ -215,7 +207,11 @@ public final class TransactionLayer {
         }
     }
 
-    private void onResponse(SipResponse response) {
+    /**
+     * A response from the transport (§17.1.3, §18.1.2), on the loop that owns its client transaction (see
+     * {@link #ownerLoopOf}). Owner loop only.
+     */
+    public void onResponse(SipResponse response) {
         if (response.vias().size() != 1 || response.cseq() == null) {
             counters.increment(TransactionCounter.INVALID_MESSAGES_DROPPED);
             return;

@@ -63,6 +63,10 @@ final class SipEventLoops {
         return new SipEventLoops(new MultiThreadIoEventLoopGroup(threads, threadFactory, factory), useEpoll);
     }
 
+    MultiThreadIoEventLoopGroup group() {
+        return group;
+    }
+
     boolean epoll() {
         return epoll;
     }

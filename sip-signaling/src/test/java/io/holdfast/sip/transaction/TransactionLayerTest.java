@@ -33,7 +33,7 @@ class TransactionLayerTest {
 
     @Test
     void shouldCreateServerTransactionAndCallHandlerWhenNewRequest() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
 
         assertThat(handler.requests).hasSize(1);
         ServerTransaction transaction = handler.requests.get(0);
@@ -44,10 +44,10 @@ class TransactionLayerTest {
 
     @Test
     void shouldAbsorbRetransmissionWhenRequestMatchesTransaction() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
         handler.requests.get(0).respond(handler.requests.get(0).response(180, "Ringing").build());
 
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
 
         assertThat(handler.requests).hasSize(1);
         assertThat(udp.sent).hasSize(2);
@@ -57,17 +57,17 @@ class TransactionLayerTest {
 
     @Test
     void shouldStartNewTransactionWhenSentByDiffers() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
         Via other = new Via("UDP", "192.0.2.99", 5060, invite.topVia().parameters());
 
-        layer.onMessage(invite.toBuilder().vias(List.of(other)).build(), udp);
+        layer.onRequest(invite.toBuilder().vias(List.of(other)).build(), udp);
 
         assertThat(handler.requests).hasSize(2);
     }
 
     @Test
     void shouldKeepOneToTagWhenProvisionalAndFinalBuiltByTransaction() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
         ServerTransaction transaction = handler.requests.get(0);
 
         SipResponse ringing = transaction.response(180, "Ringing").build();
@@ -80,7 +80,7 @@ class TransactionLayerTest {
 
     @Test
     void shouldRespond481WhenCancelMatchesNoInvite() {
-        layer.onMessage(TestMessages.request(SipMethod.CANCEL), udp);
+        layer.onRequest(TestMessages.request(SipMethod.CANCEL), udp);
 
         assertThat(udp.sent).hasSize(1);
         assertThat(sentResponse(0).statusCode()).isEqualTo(481);
@@ -90,12 +90,12 @@ class TransactionLayerTest {
 
     @Test
     void shouldAnswerCancel200AndInvite487WhenCancelMatchesPendingInvite() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
         ServerTransaction transaction = handler.requests.get(0);
         transaction.respond(transaction.response(180, "Ringing").build());
         SipRequest cancel = ClientTransaction.cancelFor(invite);
 
-        layer.onMessage(cancel, udp);
+        layer.onRequest(cancel, udp);
 
         assertThat(handler.cancels).containsExactly(cancel);
         assertThat(udp.sent).hasSize(3);
@@ -112,20 +112,20 @@ class TransactionLayerTest {
     @Test
     void shouldNotSend487WhenTuAnswersInviteOnCancel() {
         handler.answerOnCancel = pending -> pending.respond(pending.response(486, "Busy Here").build());
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
 
-        layer.onMessage(ClientTransaction.cancelFor(invite), udp);
+        layer.onRequest(ClientTransaction.cancelFor(invite), udp);
 
         assertThat(udp.sent).extracting(m -> ((SipResponse) m).statusCode()).containsExactly(200, 486);
     }
 
     @Test
     void shouldAnswerCancel200WithoutEffectWhenInviteAlreadyAnswered() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
         ServerTransaction transaction = handler.requests.get(0);
         transaction.respond(transaction.response(200, "OK").build());
 
-        layer.onMessage(ClientTransaction.cancelFor(invite), udp);
+        layer.onRequest(ClientTransaction.cancelFor(invite), udp);
 
         assertThat(udp.sent).extracting(m -> ((SipResponse) m).statusCode()).containsExactly(200, 200);
         assertThat(sentResponse(1).cseq().method()).isEqualTo(SipMethod.CANCEL);
@@ -134,11 +134,11 @@ class TransactionLayerTest {
 
     @Test
     void shouldAbsorbAckWhenAckIsForNon2xx() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
         ServerTransaction transaction = handler.requests.get(0);
         transaction.respond(transaction.response(486, "Busy Here").build());
 
-        layer.onMessage(ack(invite, transaction.localTag(), invite.topVia().branch()), udp);
+        layer.onRequest(ack(invite, transaction.localTag(), invite.topVia().branch()), udp);
         loop.advance(SIXTY_FOUR_T1);
 
         assertThat(handler.acks).isEmpty();
@@ -149,7 +149,7 @@ class TransactionLayerTest {
 
     @Test
     void shouldRetransmit2xxUntilAckWhenInviteAnswered2xx() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
         ServerTransaction transaction = handler.requests.get(0);
         transaction.respond(transaction.response(200, "OK").build());
 
@@ -159,7 +159,7 @@ class TransactionLayerTest {
         assertThat(udp.sent).hasSize(2);
         loop.advance(2 * T1);
         assertThat(udp.sent).hasSize(3);
-        layer.onMessage(ack(invite, transaction.localTag(), Via.MAGIC_COOKIE + "ack2xx"), udp);
+        layer.onRequest(ack(invite, transaction.localTag(), Via.MAGIC_COOKIE + "ack2xx"), udp);
         loop.advance(SIXTY_FOUR_T1);
 
         assertThat(udp.sent).hasSize(3).allMatch(m -> ((SipResponse) m).statusCode() == 200);
@@ -171,7 +171,7 @@ class TransactionLayerTest {
     @Test
     void shouldRetransmit2xxWhenReliableTransport() {
         FakeFlow tcp = new FakeFlow(true);
-        layer.onMessage(invite, tcp);
+        layer.onRequest(invite, tcp);
         ServerTransaction transaction = handler.requests.get(0);
         transaction.respond(transaction.response(200, "OK").build());
 
@@ -182,7 +182,7 @@ class TransactionLayerTest {
 
     @Test
     void shouldReportAckTimeoutWhen2xxNeverAcknowledged() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
         ServerTransaction transaction = handler.requests.get(0);
         transaction.respond(transaction.response(200, "OK").build());
 
@@ -200,7 +200,7 @@ class TransactionLayerTest {
 
     @Test
     void shouldReportTimeoutWhenAckForNon2xxNeverComes() {
-        layer.onMessage(invite, udp);
+        layer.onRequest(invite, udp);
         ServerTransaction transaction = handler.requests.get(0);
         transaction.respond(transaction.response(500, "Server Internal Error").build());
 
@@ -213,7 +213,7 @@ class TransactionLayerTest {
     void shouldDeliverAckToTuWhenNoTransactionMatches() {
         SipRequest ack = ack(invite, "sometag", Via.MAGIC_COOKIE + "other");
 
-        layer.onMessage(ack, udp);
+        layer.onRequest(ack, udp);
 
         assertThat(handler.acks).containsExactly(ack);
         assertThat(handler.requests).isEmpty();
@@ -223,7 +223,7 @@ class TransactionLayerTest {
     void shouldDropRequestWhenCSeqMethodDiffers() {
         SipRequest broken = invite.toBuilder().cseq(CSeq.of(1, SipMethod.BYE)).build();
 
-        layer.onMessage(broken, udp);
+        layer.onRequest(broken, udp);
 
         assertThat(handler.requests).isEmpty();
         assertThat(counter(TransactionCounter.INVALID_MESSAGES_DROPPED)).isEqualTo(1);
@@ -261,16 +261,16 @@ class TransactionLayerTest {
                 udp, listener);
         SipRequest sent = transaction.request();
 
-        layer.onMessage(TestMessages.response(sent, 180), udp);
-        layer.onMessage(TestMessages.response(sent, 200), udp);
-        layer.onMessage(TestMessages.response(sent, 200), udp);
+        layer.onResponse(TestMessages.response(sent, 180));
+        layer.onResponse(TestMessages.response(sent, 200));
+        layer.onResponse(TestMessages.response(sent, 200));
 
         assertThat(listener.provisionals).hasSize(1);
         assertThat(listener.finals).hasSize(2);
         loop.advance(SIXTY_FOUR_T1);
         assertThat(transaction.isTerminated()).isTrue();
         assertThat(layer.table().clientCount()).isZero();
-        layer.onMessage(TestMessages.response(sent, 200), udp);
+        layer.onResponse(TestMessages.response(sent, 200));
         assertThat(listener.finals).hasSize(2);
         assertThat(counter(TransactionCounter.STRAY_RESPONSES_DROPPED)).isEqualTo(1);
     }
@@ -280,7 +280,7 @@ class TransactionLayerTest {
         RecordingClientListener listener = new RecordingClientListener();
         ClientTransaction transaction = layer.sendRequest(invite, udp, listener);
 
-        layer.onMessage(TestMessages.response(transaction.request(), 180), udp);
+        layer.onResponse(TestMessages.response(transaction.request(), 180));
 
         assertThat(listener.provisionals).isEmpty();
         assertThat(counter(TransactionCounter.INVALID_MESSAGES_DROPPED)).isEqualTo(1);
@@ -295,7 +295,7 @@ class TransactionLayerTest {
 
         transaction.cancel();
         assertThat(udp.sent).hasSize(1);
-        layer.onMessage(TestMessages.response(sent, 180), udp);
+        layer.onResponse(TestMessages.response(sent, 180));
 
         assertThat(udp.sent).hasSize(2);
         SipRequest cancel = (SipRequest) udp.last();
@@ -307,8 +307,8 @@ class TransactionLayerTest {
         assertThat(cancel.callId()).isEqualTo(sent.callId());
         assertThat(cancel.cseq()).isEqualTo(CSeq.of(sent.cseq().sequence(), SipMethod.CANCEL));
         assertThat(cancel.routes()).isEqualTo(sent.routes());
-        layer.onMessage(TestMessages.response(cancel, 200), udp);
-        layer.onMessage(TestMessages.response(sent, 487), udp);
+        layer.onResponse(TestMessages.response(cancel, 200));
+        layer.onResponse(TestMessages.response(sent, 487));
         assertThat(listener.finals).extracting(SipResponse::statusCode).containsExactly(487);
         assertThat(((SipRequest) udp.last()).method()).isEqualTo(SipMethod.ACK);
     }
@@ -317,7 +317,7 @@ class TransactionLayerTest {
     void shouldNotSendCancelWhenFinalResponseAlreadyReceived() {
         ClientTransaction transaction = layer.sendRequest(invite.toBuilder().vias(List.of()).build(),
                 udp, new RecordingClientListener());
-        layer.onMessage(TestMessages.response(transaction.request(), 200), udp);
+        layer.onResponse(TestMessages.response(transaction.request(), 200));
 
         transaction.cancel();
 
@@ -372,13 +372,13 @@ class TransactionLayerTest {
     void shouldMatchRetransmissionAndAckWhenRfc2543Request() {
         SipRequest legacy = invite.toBuilder()
                 .vias(List.of(new Via("UDP", "192.0.2.10", 5060, SipParameters.EMPTY))).build();
-        layer.onMessage(legacy, udp);
+        layer.onRequest(legacy, udp);
         ServerTransaction transaction = handler.requests.get(0);
         transaction.respond(transaction.response(486, "Busy Here").build());
 
-        layer.onMessage(legacy, udp);
-        layer.onMessage(ack(legacy, "wrongtag", null), udp);
-        layer.onMessage(ack(legacy, transaction.localTag(), null), udp);
+        layer.onRequest(legacy, udp);
+        layer.onRequest(ack(legacy, "wrongtag", null), udp);
+        layer.onRequest(ack(legacy, transaction.localTag(), null), udp);
         loop.advance(SIXTY_FOUR_T1);
 
         assertThat(handler.requests).hasSize(1);
