@@ -20,6 +20,7 @@ import java.util.function.Function;
 
 /**
  * A user agent server for the integration tests: answers INVITE with 100, 180 and 200 (with an SDP answer),
+ * or 486 for the user {@value #BUSY_USER},
  * keeps the dialog until BYE, answers OPTIONS 200, and counts what it saw. Dialogs of different calls may
  * live on different loops, hence the concurrent map.
  */
@@ -27,7 +28,11 @@ final class TestUserAgent implements RequestHandler {
     private static final String SDP = "v=0\r\no=holdfast 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
             + "t=0 0\r\nm=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
 
+    /** INVITEs to this user are refused with 486 Busy Here. */
+    static final String BUSY_USER = "busy";
+
     final AtomicInteger invites = new AtomicInteger();
+    final AtomicInteger busy = new AtomicInteger();
     final AtomicInteger acks = new AtomicInteger();
     final AtomicInteger byes = new AtomicInteger();
     final AtomicInteger options = new AtomicInteger();
@@ -88,6 +93,11 @@ final class TestUserAgent implements RequestHandler {
         SipRequest invite = transaction.request();
         NameAddr contact = NameAddr.of(contactOf.apply(transportOf(invite)));
         transaction.respond(transaction.response(100, "Trying").build());
+        if (BUSY_USER.equals(invite.requestUri().user())) {
+            busy.incrementAndGet();
+            transaction.respond(transaction.response(486, "Busy Here").build());
+            return;
+        }
         SipResponse ringing = transaction.response(180, "Ringing").addContact(contact).build();
         transaction.respond(ringing);
         SipResponse ok = transaction.response(200, "OK").addContact(contact)
