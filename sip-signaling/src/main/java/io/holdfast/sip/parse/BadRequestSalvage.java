@@ -2,6 +2,7 @@ package io.holdfast.sip.parse;
 
 import io.holdfast.sip.message.CSeq;
 import io.holdfast.sip.message.NameAddr;
+import io.holdfast.sip.message.SipHeaderName;
 import io.holdfast.sip.message.Via;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +65,13 @@ final class BadRequestSalvage {
                 case FROM -> {
                     if (!fromSeen) {
                         fromSeen = true;
-                        from = nameAddr(s);
+                        from = attempt(() -> MessageAssembly.single(s, SipHeaderName.FROM));
                     }
                 }
                 case TO -> {
                     if (!toSeen) {
                         toSeen = true;
-                        to = nameAddr(s);
+                        to = attempt(() -> MessageAssembly.single(s, SipHeaderName.TO));
                     }
                 }
                 case CALL_ID -> {
@@ -109,14 +110,6 @@ final class BadRequestSalvage {
                 topVia = vias.get(before);
             }
             firstViaLine = false;
-        }
-
-        private static NameAddr nameAddr(SipScanner s) {
-            return attempt(() -> {
-                NameAddr value = NameAddrParser.parse(s, false);
-                s.expectEnd(SipParseException.Rule.BAD_NAME_ADDR, "value");
-                return value;
-            });
         }
     }
 

@@ -111,7 +111,8 @@ final class MessageAssembly implements ViaParser.Sink {
         builder.addHeader(new SipHeader(name, RawText.read(s)));
     }
 
-    private static NameAddr single(SipScanner s, SipHeaderName name) throws SipParseException {
+    /** From or To: one value, whose tag (if any) is a token. */
+    static NameAddr single(SipScanner s, SipHeaderName name) throws SipParseException {
         NameAddr value = NameAddrParser.parse(s, false);
         s.skipLws();
         if (s.peek() == ',') {
