@@ -95,17 +95,53 @@ final class Sipp {
         throw new IOException("no free port");
     }
 
+    /** A SIPp process running in the background (as a UAS waiting for calls). */
+    static final class Running {
+        private final Process process;
+        private final Path directory;
+        private final Duration timeout;
+
+        private Running(Process process, Path directory, Duration timeout) {
+            this.process = process;
+            this.directory = directory;
+            this.timeout = timeout;
+        }
+
+        /** Waits for SIPp to exit (at most the run's timeout, then kills it) and reads its files. */
+        Result await() throws IOException, InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw new AssertionError("sipp did not finish within " + timeout + "; logs in "
+                        + directory.toAbsolutePath());
+            }
+            return new Result(process.exitValue(), directory, lastLine(directory.resolve("stats.csv")),
+                    lastLine(countsFile(directory)));
+        }
+
+        /** Kills SIPp if it still runs (after a failed test). */
+        void kill() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /**
      * Runs {@code sipp} with the common options (loopback, free local, media and control ports, statistics,
      * counts, error and screen files, global timeout) and {@code arguments}, in a fresh directory named
-     * {@code name}; waits at most {@code timeout}, then kills it.
+     * {@code name}, and waits for it (at most {@code timeout}, then kills it).
      */
     static Result run(String name, List<String> arguments, Duration timeout) throws IOException, InterruptedException {
+        return start(name, freeUdpAndTcpPort(), arguments, timeout).await();
+    }
+
+    /** Starts {@code sipp} like {@link #run} on local port {@code localPort}, without waiting. */
+    static Running start(String name, int localPort, List<String> arguments, Duration timeout) throws IOException {
         Path directory = RUNS.resolve(name + '-' + System.nanoTime());
         Files.createDirectories(directory);
         List<String> command = new ArrayList<>();
         command.add(executable().toString());
-        command.addAll(List.of("-i", "127.0.0.1", "-p", Integer.toString(freeUdpAndTcpPort()),
+        command.addAll(List.of("-i", "127.0.0.1", "-p", Integer.toString(localPort),
                 "-mp", Integer.toString(freeUdpPort()), "-cp", Integer.toString(freeUdpPort()),
                 "-nostdin", "-trace_stat", "-stf", "stats.csv", "-fd", "1", "-trace_counts",
                 "-trace_err", "-error_file", "errors.log", "-trace_screen", "-screen_file", "screen.log",
@@ -117,12 +153,7 @@ final class Sipp {
                 .redirectOutput(directory.resolve("stdout.log").toFile())
                 .redirectError(directory.resolve("stderr.log").toFile())
                 .start();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            throw new AssertionError("sipp did not finish within " + timeout + "; logs in " + directory.toAbsolutePath());
-        }
-        return new Result(process.exitValue(), directory, lastLine(directory.resolve("stats.csv")),
-                lastLine(countsFile(directory)));
+        return new Running(process, directory, timeout);
     }
 
     private static Path countsFile(Path directory) throws IOException {
