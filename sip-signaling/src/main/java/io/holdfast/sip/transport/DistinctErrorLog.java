@@ -12,10 +12,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * counts every occurrence. Never throws. Any thread.
  */
 public final class DistinctErrorLog {
-    private static final Logger LOG = LoggerFactory.getLogger(DistinctErrorLog.class);
-
+    private final Logger log;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
+
+    public DistinctErrorLog() {
+        this(LoggerFactory.getLogger(DistinctErrorLog.class));
+    }
+
+    /** @param log where the first occurrence of each error goes */
+    DistinctErrorLog(Logger log) {
+        this.log = log;
+    }
 
     /** Records {@code error}; logs it when this kind of error has not been seen before. */
     public void onError(String where, Throwable error) {
@@ -27,7 +35,7 @@ public final class DistinctErrorLog {
             count = counts.putIfAbsent(key, fresh);
             if (count == null) {
                 count = fresh;
-                LOG.error("{}: {} (logged once, further occurrences are only counted)", where, key, error);
+                log.error("{}: {} (logged once, further occurrences are only counted)", where, key, error);
             }
         }
         count.incrementAndGet();

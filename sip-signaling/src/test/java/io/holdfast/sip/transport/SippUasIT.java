@@ -70,11 +70,16 @@ class SippUasIT {
     /** Waits until SIPp holds its UDP port (binding it ourselves fails then). */
     private static void awaitListening(int port) {
         Deadline.await("sipp to bind port " + port, Duration.ofSeconds(10), () -> {
-            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
-                probe.close();
+            DatagramSocket probe = null;
+            try {
+                probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
                 return false;
             } catch (SocketException bound) {
                 return true;
+            } finally {
+                if (probe != null) {
+                    probe.close();
+                }
             }
         });
     }
