@@ -79,16 +79,6 @@ final class SipEventLoops {
         return loops.get(index);
     }
 
-    /** The index of the loop running the caller, or -1 when the caller is not on one of these loops. */
-    int currentIndex() {
-        for (int i = 0; i < loops.size(); i++) {
-            if (loops.get(i).inEventLoop()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     Class<? extends DatagramChannel> datagramChannelClass() {
         return epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
     }

@@ -22,8 +22,8 @@ import java.util.List;
 /**
  * Everything one event loop owns in the stack: its {@link TransactionLayer}, its counters, and the inbound
  * path from decoded messages to the layer (RFC 3261 §18.1.2, §18.2.1): Via stamping, response flows,
- * 400 for malformed requests, and the hand-over of responses to the loop that owns their transaction
- * ({@code eventLoop.execute}). Confined to its loop, except {@link #counters} reads and {@link #errors}.
+ * 400 for malformed requests, and the hand-over ({@code eventLoop.execute}) of requests to the loop that
+ * owns their Call-ID and of responses to the loop that owns their transaction. Confined to its loop, except {@link #counters} reads and {@link #errors}.
  */
 final class SipLoop {
     private final int index;
@@ -87,7 +87,15 @@ final class SipLoop {
         }
         Via stamped = ResponseRoute.stamp(top, source);
         SipRequest received = stamped.equals(top) ? request : request.toBuilder().vias(withTop(request.vias(), stamped)).build();
-        layer.onRequest(received, responseFlow(stamped, source, connection));
+        SipFlow flow = responseFlow(stamped, source, connection);
+        int ownerIndex = stack.loopOfCallId(request.callId());
+        if (ownerIndex == index) {
+            layer.onRequest(received, flow);
+        } else {
+            counters.increment(TransportCounter.REQUESTS_HANDED_TO_OWNER_LOOP);
+            SipLoop ownerLoop = stack.loop(ownerIndex);
+            ownerLoop.owner().execute(() -> ownerLoop.layer().onRequest(received, flow));
+        }
     }
 
     private SipFlow responseFlow(Via stamped, InetSocketAddress source, Channel connection) {

@@ -1,39 +1,43 @@
 package io.holdfast.sip.transport;
 
+import io.holdfast.sip.dialog.DialogId;
 import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.message.SipRequest;
 import io.holdfast.sip.message.SipUri;
 import io.holdfast.sip.transaction.ClientTransaction;
 import io.holdfast.sip.transaction.ClientTransactionListener;
 import io.holdfast.sip.transaction.RequestHandler;
-import io.holdfast.sip.transaction.SipFlow;
 import io.holdfast.sip.transaction.TransactionCounter;
 import io.netty.channel.EventLoop;
 
 import java.net.InetSocketAddress;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The SIP stack a transaction user talks to: UDP and TCP transports bound on every event loop, one
  * {@link io.holdfast.sip.transaction.TransactionLayer} per loop, and the calls to send requests.
  *
- * <p>Threading: every transaction is owned by one event loop. A server transaction belongs to the loop that
- * received its request (its {@link RequestHandler} runs there); a client transaction to the loop it was
- * started on: the caller's loop when {@link #sendRequest} is called from one of the stack's loops (so a call
- * keeps all its legs on one loop), else the next loop in turn. Work for another loop is handed over with
- * {@code eventLoop.execute} (Netty's MPSC task queue): responses that arrive on a socket of another loop go to
- * the owner named in their branch; {@link io.holdfast.sip.transaction.ServerTransaction#respond} and {@link ClientTransaction#cancel}
- * called from elsewhere hop to the owner. All public methods are thread-safe.
+ * <p>Threading: every call is owned by one event loop, chosen by its Call-ID ({@link #loopOfCallId}), and
+ * everything of the call runs there: its server transactions and the {@link RequestHandler} calls for them,
+ * its client transactions and their listeners. A request that arrives on a socket of another loop (the
+ * kernel spreads UDP over the SO_REUSEPORT sockets by peer address, TCP connections are spread by accept)
+ * is handed to the owner with {@code eventLoop.execute} (Netty's MPSC task queue), so a carrier that sends
+ * every call from one address still spreads its calls over every core; a response goes to the loop named
+ * in its branch. A B2BUA keeps both legs of a call on one loop by creating the second leg's Call-ID with
+ * {@link #newCallIdOnLoop}. {@link io.holdfast.sip.transaction.ServerTransaction#respond} and
+ * {@link ClientTransaction#cancel} called from another thread hop to the owner. All public methods are
+ * thread-safe.
  */
 public final class SipStack implements AutoCloseable {
+    /** Random Call-IDs drawn at most to find one of a loop: (1 - 1/loops)^10000 is never reached. */
+    private static final int MAX_CALL_ID_ATTEMPTS = 10_000;
+
     private final SipConfig config;
     private final SipEventLoops loops;
     private final DistinctErrorLog errors = new DistinctErrorLog();
     private final SipLoop[] sipLoops;
     private final Map<EventLoop, SipLoop> byEventLoop = new IdentityHashMap<>();
-    private final AtomicInteger nextLoop = new AtomicInteger();
     private UdpSipTransport udp;
     private TcpSipTransport tcp;
 
@@ -109,7 +113,7 @@ public final class SipStack implements AutoCloseable {
      */
     public ClientTransaction sendRequest(SipRequest request, InetSocketAddress destination, Transport transport,
                                          ClientTransactionListener listener) {
-        SipLoop owner = pickLoop();
+        SipLoop owner = sipLoops[loopOfCallId(request.callId())];
         return owner.layer().sendRequest(request, binding(transport).flowTo(destination, owner.index()), listener);
     }
 
@@ -120,13 +124,30 @@ public final class SipStack implements AutoCloseable {
      * @return the ACK as sent, to send again unchanged for each retransmission of the 2xx
      */
     public SipRequest sendAck(SipRequest ack, InetSocketAddress destination, Transport transport) {
-        SipLoop owner = pickLoop();
+        SipLoop owner = sipLoops[loopOfCallId(ack.callId())];
         return owner.layer().sendAck(ack, binding(transport).flowTo(destination, owner.index()));
     }
 
-    /** A flow to a peer, for a TU that sends through {@link io.holdfast.sip.transaction.TransactionLayer} itself. */
-    public SipFlow flowTo(InetSocketAddress destination, Transport transport) {
-        return binding(transport).flowTo(destination, pickLoop().index());
+    /** The loop that owns every transaction of the call with this Call-ID. */
+    public int loopOfCallId(String callId) {
+        return Math.floorMod(callId.hashCode(), sipLoops.length);
+    }
+
+    /**
+     * A new random Call-ID (§8.1.1.4) owned by loop {@code loopIndex}: for the second leg of a call, pass the
+     * first leg's {@link #loopOfCallId} so that both legs live on one loop.
+     */
+    public String newCallIdOnLoop(int loopIndex) {
+        if (loopIndex < 0 || loopIndex >= sipLoops.length) {
+            throw new IllegalArgumentException("no loop " + loopIndex + " (have " + sipLoops.length + ')');
+        }
+        for (int attempt = 0; attempt < MAX_CALL_ID_ATTEMPTS; attempt++) {
+            String callId = DialogId.newCallId(config.advertisedHost());
+            if (loopOfCallId(callId) == loopIndex) {
+                return callId;
+            }
+        }
+        throw new IllegalStateException("no Call-ID for loop " + loopIndex + " in " + MAX_CALL_ID_ATTEMPTS + " draws");
     }
 
     /** A transaction counter summed over every loop. Any thread. */
@@ -174,14 +195,6 @@ public final class SipStack implements AutoCloseable {
             throw new IllegalArgumentException("transport " + transport + " is not enabled in this stack");
         }
         return binding;
-    }
-
-    private SipLoop pickLoop() {
-        int current = loops.currentIndex();
-        if (current >= 0) {
-            return sipLoops[current];
-        }
-        return sipLoops[Math.floorMod(nextLoop.getAndIncrement(), sipLoops.length)];
     }
 
     SipLoop loop(int index) {

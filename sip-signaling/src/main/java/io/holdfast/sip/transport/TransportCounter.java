@@ -13,7 +13,8 @@ public enum TransportCounter {
     TCP_CONNECTIONS_ACCEPTED(208, "connections"),
     TCP_CONNECTIONS_OPENED(209, "connections"),
     TCP_CONNECT_FAILURES(210, "connections"),
-    CHANNEL_ERRORS(211, "events");
+    CHANNEL_ERRORS(211, "events"),
+    REQUESTS_HANDED_TO_OWNER_LOOP(212, "messages");
 
     private final int id;
     private final String unit;

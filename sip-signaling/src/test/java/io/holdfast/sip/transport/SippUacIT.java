@@ -74,6 +74,7 @@ class SippUacIT {
         Deadline.await("every BYE at the UA", WAIT, () -> agent.callsCompleted.get() == CALLS);
         assertThat(agent.acks.get()).isEqualTo(CALLS);
         assertThat(agent.openDialogs()).isZero();
+        assertThat(stack.counter(TransportCounter.REQUESTS_HANDED_TO_OWNER_LOOP)).isPositive();
         assertThat(stack.errorCount()).isZero();
     }
 
