@@ -60,7 +60,7 @@ public final class ServerTransaction {
 
     /**
      * The To tag of this side: the request's own for an in-dialog request, else one made on first use and
-     * kept for every response of the transaction (§8.2.6.2, and §9.2 for the 200 to a CANCEL).
+     * kept for every response of the transaction (§8.2.6.2, and §9.2 for the 200 to a CANCEL). Owner loop.
      */
     public String localTag() {
         if (localTag == null) {
@@ -71,7 +71,7 @@ public final class ServerTransaction {
 
     /**
      * A response to the request per §8.2.6: Via, From, To, Call-ID and CSeq copied, and the To tag of
-     * {@link #localTag} (except on 100 Trying). The caller adds Contact, body and the rest.
+     * {@link #localTag} (except on 100 Trying). The caller adds Contact, body and the rest. Owner loop.
      */
     public SipResponse.Builder response(int statusCode, String reasonPhrase) {
         SipResponse.Builder builder = SipResponse.to(request, statusCode, reasonPhrase);

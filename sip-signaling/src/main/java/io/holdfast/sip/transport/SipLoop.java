@@ -26,6 +26,9 @@ import java.util.List;
  * owns their Call-ID and of responses to the loop that owns their transaction. Confined to its loop, except {@link #counters} reads and {@link #errors}.
  */
 final class SipLoop {
+    /** A stateless refusal has no transaction to tell; the flow has counted the failure. */
+    private static final SipFlow.FailureListener COUNTED_BY_FLOW = cause -> { };
+
     private final int index;
     private final NettyOwnerLoop owner;
     private final TransactionLayer layer;
@@ -136,7 +139,7 @@ final class SipLoop {
             refusal = refusal.toBuilder().vias(withTop(context.vias(), stamped)).build();
         }
         counters.increment(TransportCounter.MALFORMED_ANSWERED_400);
-        responseFlow(stamped, source, connection).send(refusal, cause -> { });
+        responseFlow(stamped, source, connection).send(refusal, COUNTED_BY_FLOW);
     }
 
     private static List<Via> withTop(List<Via> vias, Via top) {
