@@ -1,5 +1,6 @@
 package io.holdfast.sip.transport;
 
+import io.holdfast.sip.parse.SipLimits;
 import io.holdfast.sip.transaction.TransactionTimers;
 import io.netty.util.NetUtil;
 
@@ -18,9 +19,11 @@ import java.util.Objects;
  * @param ioMode epoll or NIO ({@link IoMode#AUTO}: epoll when available)
  * @param timers transaction timers T1, T2, T4...
  * @param tcpConnectTimeout how long an outgoing TCP connection may take
+ * @param limits message size limits of the parser and framer
  */
 public record SipConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen, String advertisedHost,
-                        int eventLoops, IoMode ioMode, TransactionTimers timers, Duration tcpConnectTimeout) {
+                        int eventLoops, IoMode ioMode, TransactionTimers timers, Duration tcpConnectTimeout,
+                        SipLimits limits) {
     public static final int DEFAULT_EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
     public static final Duration DEFAULT_TCP_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -34,6 +37,7 @@ public record SipConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen
         Objects.requireNonNull(ioMode, "ioMode");
         Objects.requireNonNull(timers, "timers");
         Objects.requireNonNull(tcpConnectTimeout, "tcpConnectTimeout");
+        Objects.requireNonNull(limits, "limits");
         if (tcpConnectTimeout.isNegative() || tcpConnectTimeout.isZero()) {
             throw new IllegalArgumentException("sip.tcpConnectTimeout must be positive, was " + tcpConnectTimeout);
         }
@@ -50,18 +54,18 @@ public record SipConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen
     /** UDP and TCP on {@code address} (port 0 picks free ports), default loops, timers and timeouts. */
     public static SipConfig listeningOn(InetSocketAddress address) {
         return new SipConfig(address, address, null, DEFAULT_EVENT_LOOPS, IoMode.AUTO, TransactionTimers.DEFAULT,
-                DEFAULT_TCP_CONNECT_TIMEOUT);
+                DEFAULT_TCP_CONNECT_TIMEOUT, SipLimits.DEFAULT);
     }
 
     public SipConfig withEventLoops(int loops) {
-        return new SipConfig(udpListen, tcpListen, advertisedHost, loops, ioMode, timers, tcpConnectTimeout);
+        return new SipConfig(udpListen, tcpListen, advertisedHost, loops, ioMode, timers, tcpConnectTimeout, limits);
     }
 
     public SipConfig withIoMode(IoMode mode) {
-        return new SipConfig(udpListen, tcpListen, advertisedHost, eventLoops, mode, timers, tcpConnectTimeout);
+        return new SipConfig(udpListen, tcpListen, advertisedHost, eventLoops, mode, timers, tcpConnectTimeout, limits);
     }
 
     public SipConfig withTimers(TransactionTimers newTimers) {
-        return new SipConfig(udpListen, tcpListen, advertisedHost, eventLoops, ioMode, newTimers, tcpConnectTimeout);
+        return new SipConfig(udpListen, tcpListen, advertisedHost, eventLoops, ioMode, newTimers, tcpConnectTimeout, limits);
     }
 }

@@ -1,5 +1,7 @@
 package io.holdfast.sip.transport;
 
+import io.holdfast.sip.codec.SipCounter;
+import io.holdfast.sip.codec.SipCounters;
 import io.holdfast.sip.dialog.DialogId;
 import io.holdfast.sip.message.SipMessage;
 import io.holdfast.sip.message.SipMethod;
@@ -7,7 +9,9 @@ import io.holdfast.sip.message.SipRequest;
 import io.holdfast.sip.message.SipResponse;
 import io.holdfast.sip.message.Via;
 import io.holdfast.sip.parse.BadRequestContext;
+import io.holdfast.sip.parse.SipLimits;
 import io.holdfast.sip.parse.SipParseException;
+import io.holdfast.sip.parse.SipParser;
 import io.holdfast.sip.transaction.RequestHandler;
 import io.holdfast.sip.transaction.SipFlow;
 import io.holdfast.sip.transaction.TransactionLayer;
@@ -33,12 +37,15 @@ final class SipLoop {
     private final NettyOwnerLoop owner;
     private final TransactionLayer layer;
     private final TransportCounters counters = new TransportCounters();
+    private final SipCounters codecCounters = new SipCounters();
+    private final SipParser parser;
     private final DistinctErrorLog errors;
     private final SipStack stack;
 
-    SipLoop(int index, EventLoop eventLoop, TransactionTimers timers, RequestHandler handler, DistinctErrorLog errors,
-            SipStack stack) {
+    SipLoop(int index, EventLoop eventLoop, TransactionTimers timers, SipLimits limits, RequestHandler handler,
+            DistinctErrorLog errors, SipStack stack) {
         this.index = index;
+        this.parser = new SipParser(limits);
         this.owner = new NettyOwnerLoop(eventLoop, errors);
         this.layer = new TransactionLayer(index, owner, timers, handler);
         this.errors = errors;
@@ -69,12 +76,21 @@ final class SipLoop {
         return errors;
     }
 
+    /** This loop's codec counters (decoded, malformed, 400 sent...). */
+    SipCounters codecCounters() {
+        return codecCounters;
+    }
+
+    /** This loop's parser, shared by the decoders of the channels registered on this loop. */
+    SipParser parser() {
+        return parser;
+    }
+
     /**
      * A message decoded on this loop from {@code source}; {@code connection} is the TCP connection it came on,
      * or {@code null} for UDP.
      */
     void receive(SipMessage message, InetSocketAddress source, Channel connection) {
-        counters.increment(TransportCounter.MESSAGES_RECEIVED);
         if (message instanceof SipRequest request) {
             receiveRequest(request, source, connection);
         } else {
@@ -85,7 +101,7 @@ final class SipLoop {
     private void receiveRequest(SipRequest request, InetSocketAddress source, Channel connection) {
         Via top = request.topVia();
         if (top == null) {
-            counters.increment(TransportCounter.MALFORMED_DROPPED);
+            counters.increment(TransportCounter.REQUESTS_DROPPED);
             return;
         }
         Via stamped = ResponseRoute.stamp(top, source);
@@ -124,13 +140,17 @@ final class SipLoop {
     }
 
     /**
-     * A message that did not parse: a request whose start line and top Via were readable is refused statelessly
-     * (400, or 416/505/513 as the parser says; never an ACK, §17.1.1.3), anything else is dropped and counted.
+     * A message that did not parse (already counted by the decoder): a request whose start line and top Via
+     * were readable is refused statelessly (400, or 416/505/513 as the parser says; never an ACK,
+     * §17.1.1.3), anything else is dropped.
      */
     void refuse(SipParseException failure, InetSocketAddress source, Channel connection) {
         BadRequestContext context = failure.badRequestContext();
-        if (context == null || SipMethod.ACK.token().equals(context.methodToken())) {
-            counters.increment(TransportCounter.MALFORMED_DROPPED);
+        if (context == null) {
+            return;
+        }
+        if (SipMethod.ACK.token().equals(context.methodToken())) {
+            counters.increment(TransportCounter.REQUESTS_DROPPED);
             return;
         }
         Via stamped = ResponseRoute.stamp(context.topVia(), source);
@@ -138,7 +158,7 @@ final class SipLoop {
         if (!context.vias().isEmpty()) {
             refusal = refusal.toBuilder().vias(withTop(context.vias(), stamped)).build();
         }
-        counters.increment(TransportCounter.MALFORMED_ANSWERED_400);
+        codecCounters.increment(SipCounter.SIP_BAD_REQUEST_SENT);
         responseFlow(stamped, source, connection).send(refusal, COUNTED_BY_FLOW);
     }
 
@@ -148,10 +168,10 @@ final class SipLoop {
         return copy;
     }
 
-    /** The counter block of the loop {@code channel} is registered on; call on that loop. */
-    TransportCounters counterBlockOf(Channel channel) {
+    /** The stack loop {@code channel} is registered on (this one for a channel of another group). */
+    SipLoop loopOf(Channel channel) {
         SipLoop channelLoop = stack.loopOf(channel.eventLoop());
-        return channelLoop == null ? counters : channelLoop.counters;
+        return channelLoop == null ? this : channelLoop;
     }
 
     /** Records a failure of a channel of this loop (count and distinct log). Channel loop only. */

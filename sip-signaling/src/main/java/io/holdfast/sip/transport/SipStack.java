@@ -1,5 +1,6 @@
 package io.holdfast.sip.transport;
 
+import io.holdfast.sip.codec.SipCounter;
 import io.holdfast.sip.dialog.DialogId;
 import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.message.SipRequest;
@@ -46,7 +47,7 @@ public final class SipStack implements AutoCloseable {
         this.loops = SipEventLoops.create(config.eventLoops(), config.ioMode());
         this.sipLoops = new SipLoop[loops.size()];
         for (int i = 0; i < sipLoops.length; i++) {
-            sipLoops[i] = new SipLoop(i, loops.loop(i), config.timers(), handler, errors, this);
+            sipLoops[i] = new SipLoop(i, loops.loop(i), config.timers(), config.limits(), handler, errors, this);
             byEventLoop.put(loops.loop(i), sipLoops[i]);
         }
     }
@@ -164,6 +165,15 @@ public final class SipStack implements AutoCloseable {
         long sum = 0;
         for (SipLoop loop : sipLoops) {
             sum += loop.counters().get(counter);
+        }
+        return sum;
+    }
+
+    /** A codec counter (decoded, malformed, 400 sent, keep-alives...) summed over every loop. Any thread. */
+    public long counter(SipCounter counter) {
+        long sum = 0;
+        for (SipLoop loop : sipLoops) {
+            sum += loop.codecCounters().get(counter);
         }
         return sum;
     }

@@ -1,10 +1,7 @@
 package io.holdfast.sip.transport;
 
 import io.holdfast.sip.message.SipMessage;
-import io.holdfast.sip.message.SipMessageWriter;
 import io.holdfast.sip.transaction.SipFlow;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 
 import java.net.InetSocketAddress;
 
@@ -28,18 +25,16 @@ interface SipTransport {
     void close();
 
     /**
-     * The message in wire form. Returns a retained buffer: the caller writes or releases it.
-     *
-     * @throws IllegalArgumentException when a value would break the framing (a bug of whoever built it)
+     * Records a failed write: counted; a message the writer refused (a value that would break the framing, a
+     * bug of whoever built the message) also goes to the error log. Runs on the channel's loop.
      */
-    static ByteBuf encode(SipMessage message, ByteBufAllocator allocator) {
-        ByteBuf out = allocator.ioBuffer(SipMessageWriter.estimatedSize(message));
-        try {
-            SipMessageWriter.write(message, out);
-            return out;
-        } catch (RuntimeException e) {
-            out.release();
-            throw e;
+    static void writeFailed(SipLoop channelLoop, SipMessage message, Throwable cause) {
+        channelLoop.counters().increment(TransportCounter.SEND_FAILURES);
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof IllegalArgumentException refused) {
+                channelLoop.errors().onError("writing " + message, refused);
+                return;
+            }
         }
     }
 }

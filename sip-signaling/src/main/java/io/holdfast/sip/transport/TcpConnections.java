@@ -3,7 +3,6 @@ package io.holdfast.sip.transport;
 import io.holdfast.sip.message.SipMessage;
 import io.holdfast.sip.transaction.SipFlow;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 
@@ -79,20 +78,12 @@ final class TcpConnections {
 
     /** Writes a message on a connection; the outcome is counted on the connection's loop. Any thread. */
     static void write(Channel connection, SipMessage message, SipFlow.FailureListener onFailure, SipLoop anyLoop) {
-        ByteBuf wire;
-        try {
-            wire = SipTransport.encode(message, connection.alloc());
-        } catch (IllegalArgumentException e) {
-            anyLoop.errors().onError("encoding " + message, e);
-            onFailure.onSendFailure(e);
-            return;
-        }
-        connection.writeAndFlush(wire).addListener(future -> {
-            TransportCounters counters = anyLoop.counterBlockOf(connection);
+        connection.writeAndFlush(message).addListener(future -> {
+            SipLoop channelLoop = anyLoop.loopOf(connection);
             if (future.isSuccess()) {
-                counters.increment(TransportCounter.MESSAGES_SENT);
+                channelLoop.counters().increment(TransportCounter.MESSAGES_SENT);
             } else {
-                counters.increment(TransportCounter.SEND_FAILURES);
+                SipTransport.writeFailed(channelLoop, message, future.cause());
                 onFailure.onSendFailure(future.cause());
             }
         });

@@ -1,12 +1,12 @@
 package io.holdfast.sip.transport;
 
+import io.holdfast.sip.codec.SipMessageEncoder;
+import io.holdfast.sip.codec.StreamSipFrameDecoder;
 import io.holdfast.sip.transaction.SipFlow;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
@@ -22,6 +22,8 @@ import java.util.List;
  * messages and hands them to its loop. Thread-safe after {@link #bind}.
  */
 final class TcpSipTransport implements SipTransport {
+    private static final SipMessageEncoder ENCODER = new SipMessageEncoder();
+
     private final SipStack stack;
     private final String sentByHost;
     private final TcpConnections[] connections;
@@ -44,7 +46,7 @@ final class TcpSipTransport implements SipTransport {
                     .channel(loops.socketChannelClass())
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
-                    .handler(transport.pipeline(loop));
+                    .handler(pipeline(loop));
             transport.connections[i] = new TcpConnections(loop, bootstrap);
         }
         ServerBootstrap server = new ServerBootstrap()
@@ -57,7 +59,7 @@ final class TcpSipTransport implements SipTransport {
                     protected void initChannel(SocketChannel channel) {
                         SipLoop loop = stack.loopOf(channel.eventLoop());
                         loop.counters().increment(TransportCounter.TCP_CONNECTIONS_ACCEPTED);
-                        transport.addHandlers(channel, loop);
+                        addHandlers(channel, loop);
                     }
                 });
         transport.server = server.bind(address).sync().channel();
@@ -65,7 +67,7 @@ final class TcpSipTransport implements SipTransport {
         return transport;
     }
 
-    private ChannelInitializer<SocketChannel> pipeline(SipLoop loop) {
+    private static ChannelInitializer<SocketChannel> pipeline(SipLoop loop) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(SocketChannel channel) {
@@ -74,14 +76,11 @@ final class TcpSipTransport implements SipTransport {
         };
     }
 
-    private void addHandlers(SocketChannel channel, SipLoop loop) {
-        channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                ctx.fireChannelRead(msg);
-            }
-        });
-        channel.pipeline().addLast(new TcpSipHandler(loop));
+    private static void addHandlers(SocketChannel channel, SipLoop loop) {
+        channel.pipeline().addLast(
+                new StreamSipFrameDecoder(loop.parser(), loop.codecCounters()),
+                ENCODER,
+                new SipInboundHandler(loop, true));
     }
 
     @Override

@@ -1,11 +1,15 @@
 package io.holdfast.sip.transport;
 
-/** What the transports count, with stable ids and units, one {@link TransportCounters} block per loop. */
+/**
+ * What the transports count beyond the codec's {@link io.holdfast.sip.codec.SipCounter}s (received, decoded,
+ * malformed, 400 sent), with stable ids and units, one {@link TransportCounters} block per loop.
+ */
 public enum TransportCounter {
-    MESSAGES_RECEIVED(200, "messages"),
     MESSAGES_SENT(201, "messages"),
-    MALFORMED_DROPPED(202, "messages"),
-    MALFORMED_ANSWERED_400(203, "messages"),
+    /** Decoded requests the transport drops: refusals of malformed ACKs (never answered), no top Via. */
+    REQUESTS_DROPPED(202, "messages"),
+    /** Inbound objects that were not decoded SIP (a pipeline bug). */
+    UNEXPECTED_INBOUND_DROPPED(203, "messages"),
     SEND_FAILURES(204, "messages"),
     RESPONSES_HANDED_TO_OWNER_LOOP(205, "messages"),
     RESPONSES_WITHOUT_OWNER_DROPPED(206, "messages"),

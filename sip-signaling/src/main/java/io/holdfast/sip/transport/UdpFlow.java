@@ -1,12 +1,11 @@
 package io.holdfast.sip.transport;
 
+import io.holdfast.sip.codec.AddressedSipMessage;
 import io.holdfast.sip.message.SipMessage;
 import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.message.Via;
 import io.holdfast.sip.transaction.SipFlow;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.socket.DatagramPacket;
 
 import java.net.InetSocketAddress;
 
@@ -51,19 +50,11 @@ final class UdpFlow implements SipFlow {
 
     @Override
     public void send(SipMessage message, FailureListener onFailure) {
-        ByteBuf wire;
-        try {
-            wire = SipTransport.encode(message, channel.alloc());
-        } catch (IllegalArgumentException e) {
-            channelLoop.errors().onError("encoding " + message, e);
-            onFailure.onSendFailure(e);
-            return;
-        }
-        channel.writeAndFlush(new DatagramPacket(wire, remote)).addListener(future -> {
+        channel.writeAndFlush(new AddressedSipMessage(message, remote)).addListener(future -> {
             if (future.isSuccess()) {
                 channelLoop.counters().increment(TransportCounter.MESSAGES_SENT);
             } else {
-                channelLoop.counters().increment(TransportCounter.SEND_FAILURES);
+                SipTransport.writeFailed(channelLoop, message, future.cause());
                 onFailure.onSendFailure(future.cause());
             }
         });

@@ -1,11 +1,14 @@
 package io.holdfast.sip.transport;
 
-import io.holdfast.sip.parse.SipParser;
+import io.holdfast.sip.codec.DatagramSipMessageDecoder;
+import io.holdfast.sip.codec.SipMessageEncoder;
 import io.holdfast.sip.transaction.SipFlow;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.util.concurrent.Future;
 
 import java.net.InetSocketAddress;
@@ -19,6 +22,7 @@ import java.util.List;
  */
 final class UdpSipTransport implements SipTransport {
     private static final int SOCKET_BUFFER_BYTES = 1 << 20;
+    private static final SipMessageEncoder ENCODER = new SipMessageEncoder();
 
     private final SipStack stack;
     private final List<Channel> channels = new ArrayList<>();
@@ -42,7 +46,15 @@ final class UdpSipTransport implements SipTransport {
                     .channel(loops.datagramChannelClass())
                     .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                     .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
-                    .handler(new UdpSipHandler(loop, new SipParser()));
+                    .handler(new ChannelInitializer<DatagramChannel>() {
+                        @Override
+                        protected void initChannel(DatagramChannel channel) {
+                            channel.pipeline().addLast(
+                                    new DatagramSipMessageDecoder(loop.parser(), loop.codecCounters()),
+                                    ENCODER,
+                                    new SipInboundHandler(loop, false));
+                        }
+                    });
             if (loops.epoll()) {
                 bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
             }

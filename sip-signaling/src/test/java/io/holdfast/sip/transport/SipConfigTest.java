@@ -1,5 +1,6 @@
 package io.holdfast.sip.transport;
 
+import io.holdfast.sip.parse.SipLimits;
 import io.holdfast.sip.transaction.TransactionTimers;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class SipConfigTest {
     @Test
     void shouldRejectWhenNoTransportEnabled() {
         assertThatThrownBy(() -> new SipConfig(null, null, "h", 1, IoMode.AUTO, TransactionTimers.DEFAULT,
-                SipConfig.DEFAULT_TCP_CONNECT_TIMEOUT)).isInstanceOf(IllegalArgumentException.class);
+                SipConfig.DEFAULT_TCP_CONNECT_TIMEOUT, SipLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -38,7 +39,7 @@ class SipConfigTest {
         assertThatThrownBy(() -> SipConfig.listeningOn(LOOPBACK).withEventLoops(0))
                 .hasMessageContaining("sip.eventLoops");
         assertThatThrownBy(() -> new SipConfig(LOOPBACK, null, null, 1, IoMode.AUTO, TransactionTimers.DEFAULT,
-                Duration.ZERO)).hasMessageContaining("sip.tcpConnectTimeout");
+                Duration.ZERO, SipLimits.DEFAULT)).hasMessageContaining("sip.tcpConnectTimeout");
     }
 
     @Test

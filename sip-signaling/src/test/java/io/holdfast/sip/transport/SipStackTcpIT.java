@@ -1,5 +1,6 @@
 package io.holdfast.sip.transport;
 
+import io.holdfast.sip.codec.SipCounter;
 import io.holdfast.sip.dialog.Dialog;
 import io.holdfast.sip.dialog.DialogId;
 import io.holdfast.sip.message.CSeq;
@@ -148,6 +149,7 @@ class SipStackTcpIT {
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.callId()).isEqualTo("bad-2");
         }
+        assertThat(server.counter(SipCounter.SIP_BAD_REQUEST_SENT)).isEqualTo(1);
     }
 
     /** Reads one message with an empty body (up to the blank line) from a stream. */
