@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SIPp as the caller against the test UA on holdfast's stack: the built-in {@code uac} scenario (INVITE,
- * ACK, BYE) for 200 calls over UDP and TCP, and custom scenarios that hold back the ACK so that only our
- * retransmission timers can complete the calls.
+ * ACK, BYE) for 200 calls over UDP and TCP, the same with 10% of the messages lost, and custom scenarios
+ * that hold back the ACK so that only our retransmission timers can complete the calls.
  */
 @Timeout(120)
 class SippUacIT {
@@ -146,6 +146,25 @@ class SippUacIT {
         assertThat(stack.counter(TransactionCounter.UAS_2XX_ACK_TIMEOUTS)).isZero();
         Deadline.await("every BYE at the UA", WAIT, () -> agent.callsCompleted.get() == calls);
         assertThat(agent.acks.get()).isEqualTo(calls);
+        assertThat(stack.errorCount()).isZero();
+    }
+
+    @Test
+    void shouldCompleteCallsWhenSippLosesTenPercentOfMessages() throws Exception {
+        start(IoMode.AUTO);
+        Sipp.executable();
+        int calls = 100;
+
+        Sipp.Result result = Sipp.run("uac-lost", args("-sn", "uac", "-t", "u1", "-lost", "10", "-m",
+                Integer.toString(calls), "-r", "50", "-recv_timeout", "20000", target(Transport.UDP)), SIPP_TIMEOUT);
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.successfulCalls()).as(result.describe()).isEqualTo(calls);
+        long lost2xx = result.count("4_200_Lost");
+        long lostByeAnswers = result.count("8_200_Lost");
+        assertThat(lost2xx + result.count("5_ACK_Lost") + lostByeAnswers).as(result.describe()).isPositive();
+        assertThat(stack.counter(TransactionCounter.UAS_2XX_RETRANSMISSIONS)).isGreaterThanOrEqualTo(lost2xx);
+        assertThat(stack.counter(TransactionCounter.RETRANSMISSIONS_ABSORBED)).isGreaterThanOrEqualTo(lostByeAnswers);
         assertThat(stack.errorCount()).isZero();
     }
 
