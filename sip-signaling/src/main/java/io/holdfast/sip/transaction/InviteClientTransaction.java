@@ -11,23 +11,39 @@ import io.holdfast.sip.message.SipResponse;
  * reach the TU, which sends an ACK for each.
  *
  * <pre>
- *  arrow (state --event / action--> state)                               test
- *  (start) --INVITE from TU / INVITE sent, A (unreliable), B--> Calling   shouldSendInviteAndStartTimersWhenStarted
- *  Calling --Timer A / INVITE sent, A doubled--> Calling                  shouldRetransmitInviteWhenTimerAFiresInCalling
- *  Calling --Timer B / inform TU--> Terminated                            shouldTimeOutWhenTimerBFiresInCalling
- *  Calling --transport error / inform TU--> Terminated                    shouldTerminateWhenTransportErrorInCalling
- *  Calling --1xx / 1xx to TU--> Proceeding                                shouldEnterProceedingWhen1xxInCalling
- *  Calling --300-699 / ACK sent, to TU--> Completed                       shouldSendAckAndCompleteWhenNon2xxFinalInCalling
- *  Calling --2xx / 2xx to TU, M--> Accepted                               shouldAcceptWhen2xxInCalling
- *  Proceeding --1xx / 1xx to TU--> Proceeding                             shouldPassProvisionalWhen1xxInProceeding
- *  Proceeding --300-699 / ACK sent, to TU--> Completed                    shouldSendAckAndCompleteWhenNon2xxFinalInProceeding
- *  Proceeding --2xx / 2xx to TU, M--> Accepted                            shouldAcceptWhen2xxInProceeding
- *  Proceeding --CANCEL sent / B (§9.1)--> Proceeding --Timer B--> Terminated  shouldTimeOutWhenNoFinalResponse64T1AfterCancel
- *  Completed --300-699 / ACK sent--> Completed                            shouldResendAckWhenFinalResponseRetransmittedInCompleted
- *  Completed --transport error / inform TU--> Terminated                  shouldTerminateWhenTransportErrorInCompleted
- *  Completed --Timer D--> Terminated (at once on reliable transports)     shouldTerminateWhenTimerDFiresInCompleted
- *  Accepted --2xx / 2xx to TU--> Accepted                                 shouldPass2xxRetransmissionWhen2xxInAccepted
- *  Accepted --Timer M--> Terminated                                       shouldTerminateWhenTimerMFiresInAccepted
+ *  arrow (state --event / action--> state), then the test named after it
+ *  (start) --INVITE from TU / INVITE sent, A (unreliable), B--> Calling
+ *      shouldSendInviteAndStartTimersWhenStarted
+ *  Calling --Timer A / INVITE sent, A doubled--> Calling
+ *      shouldRetransmitInviteWhenTimerAFiresInCalling
+ *  Calling --Timer B / inform TU--> Terminated
+ *      shouldTimeOutWhenTimerBFiresInCalling
+ *  Calling --transport error / inform TU--> Terminated
+ *      shouldTerminateWhenTransportErrorInCalling
+ *  Calling --1xx / 1xx to TU--> Proceeding
+ *      shouldEnterProceedingWhen1xxInCalling
+ *  Calling --300-699 / ACK sent, to TU--> Completed
+ *      shouldSendAckAndCompleteWhenNon2xxFinalInCalling
+ *  Calling --2xx / 2xx to TU, M--> Accepted
+ *      shouldAcceptWhen2xxInCalling
+ *  Proceeding --1xx / 1xx to TU--> Proceeding
+ *      shouldPassProvisionalWhen1xxInProceeding
+ *  Proceeding --300-699 / ACK sent, to TU--> Completed
+ *      shouldSendAckAndCompleteWhenNon2xxFinalInProceeding
+ *  Proceeding --2xx / 2xx to TU, M--> Accepted
+ *      shouldAcceptWhen2xxInProceeding
+ *  Proceeding --CANCEL sent / B (§9.1)--> Proceeding --Timer B--> Terminated
+ *      shouldTimeOutWhenNoFinalResponse64T1AfterCancel
+ *  Completed --300-699 / ACK sent--> Completed
+ *      shouldResendAckWhenFinalResponseRetransmittedInCompleted
+ *  Completed --transport error / inform TU--> Terminated
+ *      shouldTerminateWhenTransportErrorInCompleted
+ *  Completed --Timer D--> Terminated (at once on reliable transports)
+ *      shouldTerminateWhenTimerDFiresInCompleted
+ *  Accepted --2xx / 2xx to TU--> Accepted
+ *      shouldPass2xxRetransmissionWhen2xxInAccepted
+ *  Accepted --Timer M--> Terminated
+ *      shouldTerminateWhenTimerMFiresInAccepted
  * </pre>
  *
  * <p>Any other event is counted as {@link TransactionCounter#ILLEGAL_EVENTS} and ignored. Confined to the

@@ -10,26 +10,45 @@ import io.holdfast.sip.message.SipResponse;
  * otherwise look like a new call) and to carry the TU's 2xx retransmissions (§13.3.1.4).
  *
  * <pre>
- *  arrow (state --event / action--> state)                               test
- *  (start) --INVITE / pass to TU, start 200 ms timer--> Proceeding        shouldEnterProceedingWhenStarted
- *  Proceeding --200 ms, TU silent / 100 Trying sent--> Proceeding         shouldSendTryingWhenTuSilentFor200Ms
- *  Proceeding --INVITE / last provisional sent--> Proceeding              shouldResendLastProvisionalWhenInviteRetransmittedInProceeding
- *  Proceeding --1xx from TU / response sent--> Proceeding                 shouldSendProvisionalWhen1xxFromTuInProceeding
- *  Proceeding --transport error / inform TU--> Terminated                 shouldTerminateWhenTransportErrorInProceeding
- *  Proceeding --300-699 from TU / response sent, G (unreliable), H--> Completed  shouldCompleteWhenNon2xxFromTuInProceeding
- *  Proceeding --2xx from TU / response sent, L--> Accepted                shouldAcceptWhen2xxFromTuInProceeding
- *  Completed --INVITE / response sent--> Completed                        shouldResendFinalWhenInviteRetransmittedInCompleted
- *  Completed --Timer G / response sent, G = min(2G, T2)--> Completed      shouldRetransmitFinalWhenTimerGFiresInCompleted
- *  Completed --Timer H / inform TU--> Terminated                          shouldTimeOutWhenTimerHFiresInCompleted
- *  Completed --transport error / inform TU--> Terminated                  shouldTerminateWhenTransportErrorInCompleted
- *  Completed --ACK / I--> Confirmed (Terminated at once when reliable)    shouldConfirmWhenAckInCompleted
- *  Confirmed --ACK or INVITE / absorbed--> Confirmed                      shouldAbsorbAckAndInviteWhenInConfirmed
- *  Confirmed --Timer I--> Terminated                                      shouldTerminateWhenTimerIFiresInConfirmed
- *  Accepted --INVITE / absorbed--> Accepted                               shouldAbsorbInviteRetransmissionWhenInAccepted
- *  Accepted --2xx from TU / response sent--> Accepted                     shouldSend2xxRetransmissionFromTuWhenInAccepted
- *  Accepted --ACK / to TU--> Accepted                                     shouldPassAckToTuWhenInAccepted
- *  Accepted --transport error / inform TU--> Accepted                     shouldInformTuWhenTransportErrorInAccepted
- *  Accepted --Timer L--> Terminated                                       shouldTerminateWhenTimerLFiresInAccepted
+ *  arrow (state --event / action--> state), then the test named after it
+ *  (start) --INVITE / pass to TU, start 200 ms timer--> Proceeding
+ *      shouldEnterProceedingWhenStarted
+ *  Proceeding --200 ms, TU silent / 100 Trying sent--> Proceeding
+ *      shouldSendTryingWhenTuSilentFor200Ms
+ *  Proceeding --INVITE / last provisional sent--> Proceeding
+ *      shouldResendLastProvisionalWhenInviteRetransmittedInProceeding
+ *  Proceeding --1xx from TU / response sent--> Proceeding
+ *      shouldSendProvisionalWhen1xxFromTuInProceeding
+ *  Proceeding --transport error / inform TU--> Terminated
+ *      shouldTerminateWhenTransportErrorInProceeding
+ *  Proceeding --300-699 from TU / response sent, G (unreliable), H--> Completed
+ *      shouldCompleteWhenNon2xxFromTuInProceeding
+ *  Proceeding --2xx from TU / response sent, L--> Accepted
+ *      shouldAcceptWhen2xxFromTuInProceeding
+ *  Completed --INVITE / response sent--> Completed
+ *      shouldResendFinalWhenInviteRetransmittedInCompleted
+ *  Completed --Timer G / response sent, G = min(2G, T2)--> Completed
+ *      shouldRetransmitFinalWhenTimerGFiresInCompleted
+ *  Completed --Timer H / inform TU--> Terminated
+ *      shouldTimeOutWhenTimerHFiresInCompleted
+ *  Completed --transport error / inform TU--> Terminated
+ *      shouldTerminateWhenTransportErrorInCompleted
+ *  Completed --ACK / I--> Confirmed (Terminated at once when reliable)
+ *      shouldConfirmWhenAckInCompleted
+ *  Confirmed --ACK or INVITE / absorbed--> Confirmed
+ *      shouldAbsorbAckAndInviteWhenInConfirmed
+ *  Confirmed --Timer I--> Terminated
+ *      shouldTerminateWhenTimerIFiresInConfirmed
+ *  Accepted --INVITE / absorbed--> Accepted
+ *      shouldAbsorbInviteRetransmissionWhenInAccepted
+ *  Accepted --2xx from TU / response sent--> Accepted
+ *      shouldSend2xxRetransmissionFromTuWhenInAccepted
+ *  Accepted --ACK / to TU--> Accepted
+ *      shouldPassAckToTuWhenInAccepted
+ *  Accepted --transport error / inform TU--> Accepted
+ *      shouldInformTuWhenTransportErrorInAccepted
+ *  Accepted --Timer L--> Terminated
+ *      shouldTerminateWhenTimerLFiresInAccepted
  * </pre>
  *
  * <p>Any other event is counted as {@link TransactionCounter#ILLEGAL_EVENTS} and ignored. Confined to the

@@ -8,20 +8,33 @@ import io.holdfast.sip.message.SipResponse;
  * The non-INVITE client transaction of RFC 3261 §17.1.2 (Figure 6).
  *
  * <pre>
- *  arrow (state --event / action--> state)                               test
- *  (start) --request from TU / request sent, E (unreliable), F--> Trying  shouldSendRequestAndStartTimersWhenStarted
- *  Trying --Timer E / request sent, E = min(2E, T2)--> Trying             shouldRetransmitWithDoublingIntervalWhenTimerEFiresInTrying
- *  Trying --Timer F or transport error / inform TU--> Terminated          shouldTimeOutWhenTimerFFiresInTrying,
- *                                                                         shouldTerminateWhenTransportErrorInTrying
- *  Trying --1xx / 1xx to TU--> Proceeding                                 shouldEnterProceedingWhen1xxInTrying
- *  Trying --200-699 / to TU, K--> Completed                               shouldCompleteWhenFinalInTrying
- *  Proceeding --1xx / 1xx to TU--> Proceeding                             shouldPassProvisionalWhen1xxInProceeding
- *  Proceeding --Timer E / request sent, E = T2--> Proceeding              shouldRetransmitEveryT2WhenTimerEFiresInProceeding
- *  Proceeding --Timer F or transport error / inform TU--> Terminated      shouldTimeOutWhenTimerFFiresInProceeding,
- *                                                                         shouldTerminateWhenTransportErrorInProceeding
- *  Proceeding --200-699 / to TU, K--> Completed                           shouldCompleteWhenFinalInProceeding
- *  Completed --any response / absorbed--> Completed                       shouldAbsorbResponseRetransmissionWhenInCompleted
- *  Completed --Timer K--> Terminated (at once on reliable transports)     shouldTerminateWhenTimerKFiresInCompleted
+ *  arrow (state --event / action--> state), then the test named after it
+ *  (start) --request from TU / request sent, E (unreliable), F--> Trying
+ *      shouldSendRequestAndStartTimersWhenStarted
+ *  Trying --Timer E / request sent, E = min(2E, T2)--> Trying
+ *      shouldRetransmitWithDoublingIntervalWhenTimerEFiresInTrying
+ *  Trying --Timer F or transport error / inform TU--> Terminated
+ *      shouldTimeOutWhenTimerFFiresInTrying,
+ *  
+ *      shouldTerminateWhenTransportErrorInTrying
+ *  Trying --1xx / 1xx to TU--> Proceeding
+ *      shouldEnterProceedingWhen1xxInTrying
+ *  Trying --200-699 / to TU, K--> Completed
+ *      shouldCompleteWhenFinalInTrying
+ *  Proceeding --1xx / 1xx to TU--> Proceeding
+ *      shouldPassProvisionalWhen1xxInProceeding
+ *  Proceeding --Timer E / request sent, E = T2--> Proceeding
+ *      shouldRetransmitEveryT2WhenTimerEFiresInProceeding
+ *  Proceeding --Timer F or transport error / inform TU--> Terminated
+ *      shouldTimeOutWhenTimerFFiresInProceeding,
+ *  
+ *      shouldTerminateWhenTransportErrorInProceeding
+ *  Proceeding --200-699 / to TU, K--> Completed
+ *      shouldCompleteWhenFinalInProceeding
+ *  Completed --any response / absorbed--> Completed
+ *      shouldAbsorbResponseRetransmissionWhenInCompleted
+ *  Completed --Timer K--> Terminated (at once on reliable transports)
+ *      shouldTerminateWhenTimerKFiresInCompleted
  * </pre>
  *
  * <p>Any other event is counted as {@link TransactionCounter#ILLEGAL_EVENTS} and ignored. Confined to the

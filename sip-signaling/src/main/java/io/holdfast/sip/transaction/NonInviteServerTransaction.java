@@ -8,18 +8,29 @@ import io.holdfast.sip.message.SipResponse;
  * The non-INVITE server transaction of RFC 3261 §17.2.2 (Figure 8).
  *
  * <pre>
- *  arrow (state --event / action--> state)                               test
- *  (start) --request / pass to TU--> Trying                               shouldEnterTryingWhenStarted
- *  Trying --request / absorbed--> Trying                                  shouldAbsorbRequestRetransmissionWhenInTrying
- *  Trying --1xx from TU / response sent--> Proceeding                     shouldEnterProceedingWhen1xxFromTuInTrying
- *  Trying --200-699 from TU / response sent, J--> Completed               shouldCompleteWhenFinalFromTuInTrying
- *  Proceeding --1xx from TU / response sent--> Proceeding                 shouldSendProvisionalWhen1xxFromTuInProceeding
- *  Proceeding --request / last provisional sent--> Proceeding             shouldResendProvisionalWhenRequestRetransmittedInProceeding
- *  Proceeding --200-699 from TU / response sent, J--> Completed           shouldCompleteWhenFinalFromTuInProceeding
- *  Proceeding --transport error / inform TU--> Terminated                 shouldTerminateWhenTransportErrorInProceeding
- *  Completed --request / final response sent--> Completed                 shouldResendFinalWhenRequestRetransmittedInCompleted
- *  Completed --transport error / inform TU--> Terminated                  shouldTerminateWhenTransportErrorInCompleted
- *  Completed --Timer J--> Terminated (at once on reliable transports)     shouldTerminateWhenTimerJFiresInCompleted
+ *  arrow (state --event / action--> state), then the test named after it
+ *  (start) --request / pass to TU--> Trying
+ *      shouldEnterTryingWhenStarted
+ *  Trying --request / absorbed--> Trying
+ *      shouldAbsorbRequestRetransmissionWhenInTrying
+ *  Trying --1xx from TU / response sent--> Proceeding
+ *      shouldEnterProceedingWhen1xxFromTuInTrying
+ *  Trying --200-699 from TU / response sent, J--> Completed
+ *      shouldCompleteWhenFinalFromTuInTrying
+ *  Proceeding --1xx from TU / response sent--> Proceeding
+ *      shouldSendProvisionalWhen1xxFromTuInProceeding
+ *  Proceeding --request / last provisional sent--> Proceeding
+ *      shouldResendProvisionalWhenRequestRetransmittedInProceeding
+ *  Proceeding --200-699 from TU / response sent, J--> Completed
+ *      shouldCompleteWhenFinalFromTuInProceeding
+ *  Proceeding --transport error / inform TU--> Terminated
+ *      shouldTerminateWhenTransportErrorInProceeding
+ *  Completed --request / final response sent--> Completed
+ *      shouldResendFinalWhenRequestRetransmittedInCompleted
+ *  Completed --transport error / inform TU--> Terminated
+ *      shouldTerminateWhenTransportErrorInCompleted
+ *  Completed --Timer J--> Terminated (at once on reliable transports)
+ *      shouldTerminateWhenTimerJFiresInCompleted
  * </pre>
  *
  * <p>Any other event (such as a second final response from the TU) is counted as

@@ -9,7 +9,7 @@ import io.holdfast.sip.message.SipRequest;
  * from there and hops back by itself.
  */
 public interface RequestHandler {
-    /** A new request (not ACK, not CANCEL) with its server transaction: answer it with {@link ServerTransaction#respond}. */
+    /** A new request (not ACK, not CANCEL) with its server transaction: answer with {@link ServerTransaction#respond}. */
     void onRequest(ServerTransaction transaction);
 
     /**

@@ -18,8 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link RequestHandler}, sending requests in client transactions, CANCEL on both sides (§9), the ACK for a
  * 2xx (§13.2.2.4) and the retransmission of 2xx until their ACK (§13.3.1.4).
  *
- * <p>Threading: confined to its {@link OwnerLoop}. The transport calls {@link #onRequest} and {@link #onResponse} on that loop; a
- * response that arrives on another loop is handed over with {@code execute}, found by the loop id that
+ * <p>Threading: confined to its {@link OwnerLoop}. The transport calls {@link #onRequest} and
+ * {@link #onResponse} on that loop; a response that arrives on another loop is handed over with
+ * {@code execute}, found by the loop id that
  * {@link #newBranch} puts in every branch this layer creates ({@link #ownerLoopOf}). {@link #sendRequest}
  * and {@link #sendAck} may be called from any thread.
  */

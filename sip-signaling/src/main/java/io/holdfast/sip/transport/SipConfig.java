@@ -66,6 +66,7 @@ public record SipConfig(InetSocketAddress udpListen, InetSocketAddress tcpListen
     }
 
     public SipConfig withTimers(TransactionTimers newTimers) {
-        return new SipConfig(udpListen, tcpListen, advertisedHost, eventLoops, ioMode, newTimers, tcpConnectTimeout, limits);
+        return new SipConfig(udpListen, tcpListen, advertisedHost, eventLoops, ioMode, newTimers, tcpConnectTimeout,
+                limits);
     }
 }

@@ -52,7 +52,8 @@ final class SipEventLoops {
             case AUTO -> Epoll.isAvailable();
             case EPOLL -> {
                 if (!Epoll.isAvailable()) {
-                    throw new IllegalStateException("epoll requested but not available: " + Epoll.unavailabilityCause());
+                    throw new IllegalStateException("sip.ioMode EPOLL requested but epoll is not available: "
+                            + Epoll.unavailabilityCause() + "; use AUTO or NIO");
                 }
                 yield true;
             }

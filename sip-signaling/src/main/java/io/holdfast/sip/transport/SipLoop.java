@@ -27,7 +27,8 @@ import java.util.List;
  * Everything one event loop owns in the stack: its {@link TransactionLayer}, its counters, and the inbound
  * path from decoded messages to the layer (RFC 3261 §18.1.2, §18.2.1): Via stamping, response flows,
  * 400 for malformed requests, and the hand-over ({@code eventLoop.execute}) of requests to the loop that
- * owns their Call-ID and of responses to the loop that owns their transaction. Confined to its loop, except {@link #counters} reads and {@link #errors}.
+ * owns their Call-ID and of responses to the loop that owns their transaction. Confined to its loop, except
+ * counter reads and {@link #errors}.
  */
 final class SipLoop {
     /** A stateless refusal has no transaction to tell; the flow has counted the failure. */
@@ -105,7 +106,9 @@ final class SipLoop {
             return;
         }
         Via stamped = ResponseRoute.stamp(top, source);
-        SipRequest received = stamped.equals(top) ? request : request.toBuilder().vias(withTop(request.vias(), stamped)).build();
+        SipRequest received = stamped.equals(top)
+                ? request
+                : request.toBuilder().vias(withTop(request.vias(), stamped)).build();
         SipFlow flow = responseFlow(stamped, source, connection);
         int ownerIndex = stack.loopOfCallId(request.callId());
         if (ownerIndex == index) {
