@@ -79,6 +79,7 @@ class SipStackUdpIT {
         assertThat(ok.topVia().received()).isEqualTo("127.0.0.1");
         assertThat(ok.topVia().rport()).isEqualTo(client.localAddress(Transport.UDP).getPort());
         assertThat(agent.options.get()).isEqualTo(1);
+        assertThat(server.udp().socketCount()).isEqualTo(mode == IoMode.EPOLL ? 2 : 1);
     }
 
     @ParameterizedTest
