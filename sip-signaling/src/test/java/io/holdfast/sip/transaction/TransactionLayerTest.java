@@ -349,6 +349,35 @@ class TransactionLayerTest {
     }
 
     @Test
+    void shouldReportTransportErrorToHandlerWhenResponseCannotBeSent() {
+        layer.onRequest(invite, udp);
+        ServerTransaction transaction = handler.requests.get(0);
+        udp.failSends = true;
+
+        transaction.respond(transaction.response(180, "Ringing").build());
+        loop.runPending();
+
+        assertThat(handler.failures).containsExactly(ServerTransactionFailure.TRANSPORT_ERROR);
+        assertThat(transaction.isTerminated()).isTrue();
+        assertThat(layer.table().serverCount()).isZero();
+    }
+
+    @Test
+    void shouldNotRetransmitWhenFlowIsReliable() {
+        FakeFlow tcp = new FakeFlow(true);
+        RecordingClientListener listener = new RecordingClientListener();
+
+        ClientTransaction transaction = layer.sendRequest(invite.toBuilder().vias(List.of()).build(), tcp, listener);
+        loop.advance(SIXTY_FOUR_T1 - 1);
+        assertThat(listener.timeouts).isZero();
+        loop.advance(1);
+
+        assertThat(tcp.sent).hasSize(1);
+        assertThat(transaction.request().topVia().transport()).isEqualTo("TCP");
+        assertThat(listener.timeouts).isEqualTo(1);
+    }
+
+    @Test
     void shouldAddViaWithNewBranchWhenSendingAckFor2xx() {
         SipRequest ack = ack(invite, "totag", null).toBuilder().vias(List.of()).build();
 
