@@ -112,9 +112,11 @@ final class UriParser {
         int port = SipUri.NO_PORT;
         if (p < stop && a[p] == ':') {
             s.pos = p + 1;
+            int scannerEnd = s.end;
             s.end = stop;
             port = (int) s.number(65535, rule, "port");
             p = s.pos;
+            s.end = scannerEnd;
         }
         List<SipParameters.Parameter> params = null;
         while (p < stop && a[p] == ';') {
