@@ -36,25 +36,29 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private final byte[] body;
 
     SipMessage(Builder<?> b) {
-        this.vias = List.copyOf(b.vias);
+        this.vias = immutable(b.vias);
         this.from = b.from;
         this.to = b.to;
         this.callId = b.callId;
         this.cseq = b.cseq;
         this.maxForwards = b.maxForwards;
-        this.contacts = List.copyOf(b.contacts);
+        this.contacts = immutable(b.contacts);
         this.contactWildcard = b.contactWildcard;
-        this.routes = List.copyOf(b.routes);
-        this.recordRoutes = List.copyOf(b.recordRoutes);
+        this.routes = immutable(b.routes);
+        this.recordRoutes = immutable(b.recordRoutes);
         this.contentType = b.contentType;
-        this.reasons = List.copyOf(b.reasons);
-        this.allow = List.copyOf(b.allow);
-        this.supported = List.copyOf(b.supported);
-        this.require = List.copyOf(b.require);
+        this.reasons = immutable(b.reasons);
+        this.allow = immutable(b.allow);
+        this.supported = immutable(b.supported);
+        this.require = immutable(b.require);
         this.sessionExpires = b.sessionExpires;
         this.minSe = b.minSe;
-        this.otherHeaders = List.copyOf(b.otherHeaders);
+        this.otherHeaders = immutable(b.otherHeaders);
         this.body = b.body;
+    }
+
+    private static <T> List<T> immutable(List<T> values) {
+        return values == null ? List.of() : List.copyOf(values);
     }
 
     public List<Via> vias() {
@@ -176,62 +180,81 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      * @param <B> the concrete builder, so that setters chain
      */
     public abstract static class Builder<B extends Builder<B>> {
-        final List<Via> vias = new ArrayList<>();
+        List<Via> vias;
         NameAddr from;
         NameAddr to;
         String callId;
         CSeq cseq;
         int maxForwards = ABSENT;
-        final List<NameAddr> contacts = new ArrayList<>();
+        List<NameAddr> contacts;
         boolean contactWildcard;
-        final List<NameAddr> routes = new ArrayList<>();
-        final List<NameAddr> recordRoutes = new ArrayList<>();
+        List<NameAddr> routes;
+        List<NameAddr> recordRoutes;
         String contentType;
-        final List<Reason> reasons = new ArrayList<>();
-        final List<String> allow = new ArrayList<>();
-        final List<String> supported = new ArrayList<>();
-        final List<String> require = new ArrayList<>();
+        List<Reason> reasons;
+        List<String> allow;
+        List<String> supported;
+        List<String> require;
         SessionExpires sessionExpires;
         long minSe = ABSENT;
-        final List<SipHeader> otherHeaders = new ArrayList<>();
+        List<SipHeader> otherHeaders;
         byte[] body = new byte[0];
 
         Builder() {
         }
 
         Builder(SipMessage m) {
-            vias.addAll(m.vias);
+            vias = whole(m.vias);
             from = m.from;
             to = m.to;
             callId = m.callId;
             cseq = m.cseq;
             maxForwards = m.maxForwards;
-            contacts.addAll(m.contacts);
+            contacts = whole(m.contacts);
             contactWildcard = m.contactWildcard;
-            routes.addAll(m.routes);
-            recordRoutes.addAll(m.recordRoutes);
+            routes = whole(m.routes);
+            recordRoutes = whole(m.recordRoutes);
             contentType = m.contentType;
-            reasons.addAll(m.reasons);
-            allow.addAll(m.allow);
-            supported.addAll(m.supported);
-            require.addAll(m.require);
+            reasons = whole(m.reasons);
+            allow = whole(m.allow);
+            supported = whole(m.supported);
+            require = whole(m.require);
             sessionExpires = m.sessionExpires;
             minSe = m.minSe;
-            otherHeaders.addAll(m.otherHeaders);
+            otherHeaders = whole(m.otherHeaders);
             body = m.body;
         }
 
         abstract B self();
 
+        /**
+         * Each list is {@code null} until its first value, an immutable list when set whole (kept as is,
+         * so a parser's lists reach the message without a copy), or an {@code ArrayList} once added to
+         * (an immutable list is copied on the first add).
+         */
+        private static <T> List<T> add(List<T> list, T value) {
+            List<T> target;
+            if (list instanceof ArrayList) {
+                target = list;
+            } else {
+                target = list == null ? new ArrayList<>(4) : new ArrayList<>(list);
+            }
+            target.add(Objects.requireNonNull(value));
+            return target;
+        }
+
+        private static <T> List<T> whole(List<T> values) {
+            return values.isEmpty() ? null : List.copyOf(values);
+        }
+
         public B addVia(Via via) {
-            vias.add(Objects.requireNonNull(via));
+            vias = add(vias, via);
             return self();
         }
 
         /** Replaces all Vias. */
         public B vias(List<Via> newVias) {
-            vias.clear();
-            vias.addAll(newVias);
+            vias = whole(newVias);
             return self();
         }
 
@@ -261,14 +284,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         public B addContact(NameAddr value) {
-            contacts.add(Objects.requireNonNull(value));
+            contacts = add(contacts, value);
             return self();
         }
 
         /** Replaces all Contacts. */
         public B contacts(List<NameAddr> values) {
-            contacts.clear();
-            contacts.addAll(values);
+            contacts = whole(values);
             return self();
         }
 
@@ -278,26 +300,24 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         public B addRoute(NameAddr value) {
-            routes.add(Objects.requireNonNull(value));
+            routes = add(routes, value);
             return self();
         }
 
         /** Replaces the route set. */
         public B routes(List<NameAddr> values) {
-            routes.clear();
-            routes.addAll(values);
+            routes = whole(values);
             return self();
         }
 
         public B addRecordRoute(NameAddr value) {
-            recordRoutes.add(Objects.requireNonNull(value));
+            recordRoutes = add(recordRoutes, value);
             return self();
         }
 
         /** Replaces all Record-Routes. */
         public B recordRoutes(List<NameAddr> values) {
-            recordRoutes.clear();
-            recordRoutes.addAll(values);
+            recordRoutes = whole(values);
             return self();
         }
 
@@ -307,29 +327,46 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         public B addReason(Reason value) {
-            reasons.add(Objects.requireNonNull(value));
+            reasons = add(reasons, value);
             return self();
         }
 
         /** Replaces all Reasons. */
         public B reasons(List<Reason> values) {
-            reasons.clear();
-            reasons.addAll(values);
+            reasons = whole(values);
             return self();
         }
 
         public B addAllow(String method) {
-            allow.add(Objects.requireNonNull(method));
+            allow = add(allow, method);
+            return self();
+        }
+
+        /** Replaces all Allow methods. */
+        public B allow(List<String> methods) {
+            allow = whole(methods);
             return self();
         }
 
         public B addSupported(String optionTag) {
-            supported.add(Objects.requireNonNull(optionTag));
+            supported = add(supported, optionTag);
+            return self();
+        }
+
+        /** Replaces all Supported option-tags. */
+        public B supported(List<String> optionTags) {
+            supported = whole(optionTags);
             return self();
         }
 
         public B addRequire(String optionTag) {
-            require.add(Objects.requireNonNull(optionTag));
+            require = add(require, optionTag);
+            return self();
+        }
+
+        /** Replaces all Require option-tags. */
+        public B require(List<String> optionTags) {
+            require = whole(optionTags);
             return self();
         }
 
@@ -344,7 +381,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         public B addHeader(SipHeader header) {
-            otherHeaders.add(Objects.requireNonNull(header));
+            otherHeaders = add(otherHeaders, header);
+            return self();
+        }
+
+        /** Replaces all untyped headers. */
+        public B otherHeaders(List<SipHeader> headers) {
+            otherHeaders = whole(headers);
             return self();
         }
 
@@ -354,13 +397,17 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
         /** Removes every untyped header of that name (any case). */
         public B removeHeader(String name) {
-            otherHeaders.removeIf(h -> h.hasName(name));
+            if (otherHeaders != null) {
+                List<SipHeader> kept = new ArrayList<>(otherHeaders);
+                kept.removeIf(h -> h.hasName(name));
+                otherHeaders = kept.isEmpty() ? null : kept;
+            }
             return self();
         }
 
         /** Removes all untyped headers. */
         public B clearOtherHeaders() {
-            otherHeaders.clear();
+            otherHeaders = null;
             return self();
         }
 

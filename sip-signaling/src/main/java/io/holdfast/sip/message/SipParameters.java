@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -73,9 +72,8 @@ public final class SipParameters {
     }
 
     private int find(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
         for (int i = 0; i < parameters.size(); i++) {
-            if (parameters.get(i).name().toLowerCase(Locale.ROOT).equals(lower)) {
+            if (parameters.get(i).name().equalsIgnoreCase(name)) {
                 return i;
             }
         }

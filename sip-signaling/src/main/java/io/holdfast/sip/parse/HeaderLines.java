@@ -1,6 +1,9 @@
 package io.holdfast.sip.parse;
 
 import io.holdfast.sip.parse.SipParseException.Rule;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Walks the header fields of a message (RFC 3261 §7.3): one logical field per call, continuation lines
@@ -8,6 +11,12 @@ import io.holdfast.sip.parse.SipParseException.Rule;
  * header-count limits and refuses a bare CR or a bare LF. One per parse; not thread-safe.
  */
 final class HeaderLines {
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+
     private final SipScanner scanner;
     private int maxLineBytes;
     private int maxLines;
@@ -41,30 +50,46 @@ final class HeaderLines {
      */
     static int lineEnd(SipScanner s, int start, int end, int maxBytes) throws SipParseException {
         byte[] a = s.a;
-        int i = start;
-        while (i < end) {
-            byte c = a[i];
-            if (c == '\r') {
-                if (i + 1 >= end) {
-                    break;
-                }
-                if (a[i + 1] != '\n') {
-                    throw s.failAt(Rule.ILLEGAL_CHARACTER, i, "bare CR");
-                }
-                if (i - start > maxBytes) {
-                    throw s.failAt(Rule.HEADER_LINE_TOO_LONG, start, "line longer than " + maxBytes + " bytes");
-                }
-                return i;
+        int limit = Math.min(end, start + maxBytes + 1);
+        int i = firstCrOrLf(a, start, limit);
+        if (i == limit) {
+            if (end - start > maxBytes) {
+                throw s.failAt(Rule.HEADER_LINE_TOO_LONG, start, "line longer than " + maxBytes + " bytes");
             }
-            if (c == '\n') {
-                throw s.failAt(Rule.ILLEGAL_CHARACTER, i, "bare LF");
+            throw s.failAt(Rule.INCOMPLETE_HEADERS, end, "line not terminated by CRLF");
+        }
+        if (a[i] == '\n') {
+            throw s.failAt(Rule.ILLEGAL_CHARACTER, i, "bare LF");
+        }
+        if (i + 1 >= end) {
+            throw s.failAt(Rule.INCOMPLETE_HEADERS, end, "line not terminated by CRLF");
+        }
+        if (a[i + 1] != '\n') {
+            throw s.failAt(Rule.ILLEGAL_CHARACTER, i, "bare CR");
+        }
+        return i;
+    }
+
+    /**
+     * The index of the first CR or LF in {@code a[from, to)}, or {@code to}: eight bytes at a time
+     * (the zero-byte test of "Bit Twiddling Hacks" on the word XORed with CR and with LF).
+     */
+    static int firstCrOrLf(byte[] a, int from, int to) {
+        int i = from;
+        while (i + Long.BYTES <= to) {
+            long word = (long) WORDS.get(a, i);
+            long cr = word ^ CRS;
+            long lf = word ^ LFS;
+            long found = ((cr - ONES) & ~cr | (lf - ONES) & ~lf) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
+            i += Long.BYTES;
+        }
+        while (i < to && a[i] != '\r' && a[i] != '\n') {
             i++;
         }
-        if (i - start > maxBytes) {
-            throw s.failAt(Rule.HEADER_LINE_TOO_LONG, start, "line longer than " + maxBytes + " bytes");
-        }
-        throw s.failAt(Rule.INCOMPLETE_HEADERS, i, "line not terminated by CRLF");
+        return i;
     }
 
     /**

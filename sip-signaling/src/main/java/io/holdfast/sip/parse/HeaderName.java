@@ -17,7 +17,9 @@ final class HeaderName {
 
     private static final int MAX_LENGTH = 32;
     private static final List<HeaderName> ALL = new ArrayList<>();
-    private static final HeaderName[][] BY_LENGTH = new HeaderName[MAX_LENGTH + 1][];
+    private static final int TABLE_MASK = 511;
+    /** Open addressing on a case-folded hash: a lookup is one hash and, nearly always, one comparison. */
+    private static final HeaderName[] TABLE = new HeaderName[TABLE_MASK + 1];
     private static final List<String> SINGLE_NAMES = new ArrayList<>();
 
     /** The typed header, or {@code null} for a header kept raw. */
@@ -64,9 +66,12 @@ final class HeaderName {
                 "History-Info", "Diversion", "P-Charging-Vector", "P-Access-Network-Info"}) {
             add(raw(name, false, Check.NONE));
         }
-        for (int length = 0; length <= MAX_LENGTH; length++) {
-            int n = length;
-            BY_LENGTH[length] = ALL.stream().filter(h -> h.lower.length == n).toArray(HeaderName[]::new);
+        for (HeaderName name : ALL) {
+            int slot = hash(name.lower, 0, name.lower.length) & TABLE_MASK;
+            while (TABLE[slot] != null) {
+                slot = (slot + 1) & TABLE_MASK;
+            }
+            TABLE[slot] = name;
         }
     }
 
@@ -116,18 +121,29 @@ final class HeaderName {
         ALL.add(name);
     }
 
+    /** Length and three case-folded bytes; header names are tokens, so OR 0x20 folds letters alone. */
+    private static int hash(byte[] a, int start, int length) {
+        int h = length * 0x9E3779B1 + (a[start] | 0x20);
+        h = h * 31 + (a[start + length - 1] | 0x20);
+        h = h * 31 + (a[start + (length >> 1)] | 0x20);
+        return h ^ h >>> 13;
+    }
+
     /** The known header spelled (in any case) by the token {@code a[start, end)}, or {@code null}. */
     static HeaderName lookup(byte[] a, int start, int end) {
         int length = end - start;
-        if (length > MAX_LENGTH) {
+        if (length > MAX_LENGTH || length == 0) {
             return null;
         }
-        for (HeaderName candidate : BY_LENGTH[length]) {
-            if (candidate.matches(a, start)) {
+        for (int slot = hash(a, start, length) & TABLE_MASK; ; slot = (slot + 1) & TABLE_MASK) {
+            HeaderName candidate = TABLE[slot];
+            if (candidate == null) {
+                return null;
+            }
+            if (candidate.lower.length == length && candidate.matches(a, start)) {
                 return candidate;
             }
         }
-        return null;
     }
 
     /** Case-insensitive match; {@code a} holds token characters only, so OR 0x20 folds letters alone. */

@@ -3,8 +3,6 @@ package io.holdfast.sip.parse;
 import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.parse.SipParseException.Rule;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Header parameters: {@code *( SEMI generic-param )} with {@code gen-value = token / host /
@@ -20,16 +18,16 @@ final class HeaderParams {
         if (!s.separator(';')) {
             return SipParameters.EMPTY;
         }
-        List<SipParameters.Parameter> list = new ArrayList<>(4);
+        int mark = s.paramMark();
         do {
             String name = s.token(rule, "parameter name after ';'");
             String value = null;
             if (s.separator('=')) {
                 value = genValue(s, rule);
             }
-            list.add(new SipParameters.Parameter(name, value));
+            s.addParam(name, value);
         } while (s.separator(';'));
-        return list.size() == 1 ? SipParameters.of(List.of(list.get(0))) : SipParameters.of(list);
+        return s.paramsSince(mark);
     }
 
     /** gen-value = token / host / quoted-string; an IPv6 reference keeps its brackets. */

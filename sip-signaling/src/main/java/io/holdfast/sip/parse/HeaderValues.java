@@ -6,7 +6,6 @@ import io.holdfast.sip.message.SessionExpires;
 import io.holdfast.sip.message.SipMethod;
 import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.parse.SipParseException.Rule;
-import java.util.function.Consumer;
 
 /**
  * The scalar and token-list header values of RFC 3261 §25.1, RFC 3326 (Reason) and RFC 4028
@@ -72,7 +71,7 @@ final class HeaderValues {
             throw s.fail(c >= 0x80 || c < 0x20 || c == 0x7f ? Rule.ILLEGAL_CHARACTER : Rule.BAD_HEADER_VALUE,
                     "character " + SipScanner.describe(c) + " not allowed in Call-ID");
         }
-        return s.ascii(start, s.end);
+        return s.text(start, s.end);
     }
 
     /** media-type = m-type SLASH m-subtype *(SEMI m-parameter), kept as received (folds unfolded). */
@@ -105,7 +104,7 @@ final class HeaderValues {
      *
      * @param emptyAllowed true for Allow and Supported ({@code [token ...]}), false for Require
      */
-    static void tokens(SipScanner s, Consumer<String> out, boolean emptyAllowed, String what)
+    static void tokens(SipScanner s, Values<String> out, boolean emptyAllowed, String what)
             throws SipParseException {
         if (s.atEnd()) {
             if (!emptyAllowed) {
@@ -114,7 +113,7 @@ final class HeaderValues {
             return;
         }
         do {
-            out.accept(s.token(Rule.BAD_HEADER_VALUE, what));
+            out.add(s.token(Rule.BAD_HEADER_VALUE, what));
         } while (s.separator(','));
         s.expectEnd(Rule.BAD_HEADER_VALUE, what);
     }
@@ -124,7 +123,7 @@ final class HeaderValues {
      * {@code cause} (1*DIGIT) and {@code text} (quoted-string). Extension parameters are checked as
      * generic-params and not kept.
      */
-    static void reasons(SipScanner s, Consumer<Reason> out) throws SipParseException {
+    static void reasons(SipScanner s, Values<Reason> out) throws SipParseException {
         do {
             s.skipLws();
             String protocol = s.token(Rule.BAD_HEADER_VALUE, "Reason protocol");
@@ -149,7 +148,7 @@ final class HeaderValues {
                     HeaderParams.genValue(s, Rule.BAD_HEADER_VALUE);
                 }
             }
-            out.accept(new Reason(protocol, cause, text));
+            out.add(new Reason(protocol, cause, text));
         } while (s.separator(','));
         s.expectEnd(Rule.BAD_HEADER_VALUE, "Reason value");
     }

@@ -2,20 +2,32 @@ package io.holdfast.sip.parse;
 
 import io.holdfast.sip.message.CSeq;
 import io.holdfast.sip.message.NameAddr;
+import io.holdfast.sip.message.Reason;
 import io.holdfast.sip.message.SipHeader;
 import io.holdfast.sip.message.SipHeaderName;
 import io.holdfast.sip.message.SipMessage;
 import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.message.Via;
 import io.holdfast.sip.parse.SipParseException.Rule;
+import java.util.List;
 
 /**
- * The typed state of one message being parsed: which headers were seen (so that a second value of a
- * single-valued header is a conflict and the mandatory ones can be checked), Content-Length, and the
- * builder the values go into. One per parse; not thread-safe.
+ * The typed state of the message being parsed: which headers were seen (so that a second value of a
+ * single-valued header is a conflict and the mandatory ones can be checked), Content-Length, the
+ * values of multi-valued headers, and the builder they go into. Reused by its parser for message
+ * after message ({@link #reset}); not thread-safe.
  */
 final class MessageAssembly implements ViaParser.Sink {
-    private final SipMessage.Builder<?> builder;
+    private final Values<Via> vias = new Values<>();
+    private final Values<NameAddr> contactValues = new Values<>();
+    private final Values<NameAddr> routes = new Values<>();
+    private final Values<NameAddr> recordRoutes = new Values<>();
+    private final Values<Reason> reasons = new Values<>();
+    private final Values<String> allow = new Values<>();
+    private final Values<String> supported = new Values<>();
+    private final Values<String> require = new Values<>();
+    private final Values<SipHeader> otherHeaders = new Values<>();
+    private SipMessage.Builder<?> builder;
     private long seenTyped;
     private long seenUntyped;
     int contentLength = -1;
@@ -25,8 +37,57 @@ final class MessageAssembly implements ViaParser.Sink {
     private boolean contactWildcard;
     private boolean contacts;
 
-    MessageAssembly(SipMessage.Builder<?> builder) {
-        this.builder = builder;
+    /** Starts a new message that goes into {@code target}. */
+    void reset(SipMessage.Builder<?> target) {
+        builder = target;
+        seenTyped = 0;
+        seenUntyped = 0;
+        contentLength = -1;
+        contentType = null;
+        cseqMethod = null;
+        cseqOffset = 0;
+        contactWildcard = false;
+        contacts = false;
+        vias.clear();
+        contactValues.clear();
+        routes.clear();
+        recordRoutes.clear();
+        reasons.clear();
+        allow.clear();
+        supported.clear();
+        require.clear();
+        otherHeaders.clear();
+    }
+
+    /** Hands the multi-valued headers to the builder, each as one immutable list. */
+    void finish() {
+        if (!vias.isEmpty()) {
+            builder.vias(vias.toList());
+        }
+        if (!contactValues.isEmpty()) {
+            builder.contacts(contactValues.toList());
+        }
+        if (!routes.isEmpty()) {
+            builder.routes(routes.toList());
+        }
+        if (!recordRoutes.isEmpty()) {
+            builder.recordRoutes(recordRoutes.toList());
+        }
+        if (!reasons.isEmpty()) {
+            builder.reasons(reasons.toList());
+        }
+        if (!allow.isEmpty()) {
+            builder.allow(allow.toList());
+        }
+        if (!supported.isEmpty()) {
+            builder.supported(supported.toList());
+        }
+        if (!require.isEmpty()) {
+            builder.require(require.toList());
+        }
+        if (!otherHeaders.isEmpty()) {
+            builder.otherHeaders(otherHeaders.toList());
+        }
     }
 
     boolean seen(SipHeaderName name) {
@@ -35,7 +96,7 @@ final class MessageAssembly implements ViaParser.Sink {
 
     @Override
     public void via(Via via) {
-        builder.addVia(via);
+        vias.add(via);
     }
 
     /** Reads a typed header value from the scanner's range (already set) into the builder. */
@@ -58,13 +119,13 @@ final class MessageAssembly implements ViaParser.Sink {
             case CONTACT -> contact(s, fieldStart);
             case ROUTE -> {
                 do {
-                    builder.addRoute(NameAddrParser.parse(s, true));
+                    routes.add(NameAddrParser.parse(s, true));
                 } while (s.separator(','));
                 s.expectEnd(Rule.BAD_NAME_ADDR, "Route value");
             }
             case RECORD_ROUTE -> {
                 do {
-                    builder.addRecordRoute(NameAddrParser.parse(s, true));
+                    recordRoutes.add(NameAddrParser.parse(s, true));
                 } while (s.separator(','));
                 s.expectEnd(Rule.BAD_NAME_ADDR, "Record-Route value");
             }
@@ -73,10 +134,10 @@ final class MessageAssembly implements ViaParser.Sink {
                 builder.contentType(contentType);
             }
             case CONTENT_LENGTH -> contentLength = HeaderValues.contentLength(s);
-            case REASON -> HeaderValues.reasons(s, builder::addReason);
-            case ALLOW -> HeaderValues.tokens(s, builder::addAllow, true, "method");
-            case SUPPORTED -> HeaderValues.tokens(s, builder::addSupported, true, "option-tag");
-            case REQUIRE -> HeaderValues.tokens(s, builder::addRequire, false, "option-tag");
+            case REASON -> HeaderValues.reasons(s, reasons);
+            case ALLOW -> HeaderValues.tokens(s, allow, true, "method");
+            case SUPPORTED -> HeaderValues.tokens(s, supported, true, "option-tag");
+            case REQUIRE -> HeaderValues.tokens(s, require, false, "option-tag");
             case SESSION_EXPIRES -> builder.sessionExpires(HeaderValues.sessionExpires(s));
             case MIN_SE -> builder.minSe(HeaderValues.minSe(s));
         }
@@ -108,7 +169,7 @@ final class MessageAssembly implements ViaParser.Sink {
                 s.pos = start;
             }
         }
-        builder.addHeader(new SipHeader(name, RawText.read(s)));
+        otherHeaders.add(new SipHeader(name, RawText.read(s)));
     }
 
     /** From or To: one value, whose tag (if any) is a token. */
@@ -118,7 +179,7 @@ final class MessageAssembly implements ViaParser.Sink {
         if (s.peek() == ',') {
             throw s.fail(Rule.DUPLICATE_HEADER, "a second value in the single-valued " + name.canonicalName());
         }
-        s.expectEnd(Rule.BAD_NAME_ADDR, name.canonicalName() + " value");
+        s.expectEnd(Rule.BAD_NAME_ADDR, name == SipHeaderName.FROM ? "From value" : "To value");
         String tag = value.parameters().get("tag");
         if (tag != null || value.parameters().has("tag")) {
             if (!HeaderParams.isToken(tag)) {
@@ -146,14 +207,16 @@ final class MessageAssembly implements ViaParser.Sink {
         do {
             NameAddr value = NameAddrParser.parse(s, false);
             checkContactParameters(s, value.parameters());
-            builder.addContact(value);
+            contactValues.add(value);
         } while (s.separator(','));
         s.expectEnd(Rule.BAD_NAME_ADDR, "Contact value");
     }
 
     /** q = qvalue ("0" ["." 0*3DIGIT] / "1" ["." 0*3("0")]) and expires = delta-seconds (RFC 3261 §20.10). */
     private static void checkContactParameters(SipScanner s, SipParameters parameters) throws SipParseException {
-        for (SipParameters.Parameter p : parameters.asList()) {
+        List<SipParameters.Parameter> list = parameters.asList();
+        for (int i = 0; i < list.size(); i++) {
+            SipParameters.Parameter p = list.get(i);
             if (p.name().equalsIgnoreCase("q") && !isQvalue(p.value())) {
                 throw s.fail(Rule.BAD_NAME_ADDR, "q must be a qvalue 0..1 with at most 3 decimals");
             }

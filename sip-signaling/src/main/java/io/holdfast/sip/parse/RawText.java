@@ -14,6 +14,9 @@ final class RawText {
 
     /** The validated, unfolded text of the scanner's current range. */
     static String read(SipScanner s) throws SipParseException {
+        if (isPlainAscii(s.a, s.pos, s.end)) {
+            return s.text(s.pos, s.end);
+        }
         String text = lenient(s.a, s.pos, s.end);
         if (text == null) {
             int bad = firstIllegal(s.a, s.pos, s.end);
@@ -66,6 +69,16 @@ final class RawText {
             }
         }
         return new String(out, 0, n, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean isPlainAscii(byte[] a, int start, int end) {
+        for (int i = start; i < end; i++) {
+            int c = a[i];
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int firstIllegal(byte[] a, int start, int end) {

@@ -36,7 +36,10 @@ public final class SipParser {
     private final SipLimits limits;
     private final SipScanner scanner = new SipScanner();
     private final HeaderLines lines = new HeaderLines(scanner);
+    private final MessageAssembly assembly = new MessageAssembly();
     private byte[] scratch = new byte[0];
+    /** The request method of the message being parsed, kept so that a later failure can be answered. */
+    private String methodToken;
 
     public SipParser() {
         this(SipLimits.DEFAULT);
@@ -89,14 +92,14 @@ public final class SipParser {
             throw scanner.failAt(Rule.BAD_START_LINE, pos, "no start line");
         }
         int lineEnd = HeaderLines.lineEnd(scanner, pos, end, limits.maxHeaderLineBytes());
-        StartLine start = new StartLine();
+        methodToken = null;
         try {
-            return parseMessage(start, pos, lineEnd, end, framing);
+            return parseMessage(pos, lineEnd, end, framing);
         } catch (SipParseException e) {
-            if (start.methodToken == null) {
+            if (methodToken == null) {
                 throw e;
             }
-            BadRequestContext context = BadRequestSalvage.collect(scanner, lines, limits, e, start.methodToken,
+            BadRequestContext context = BadRequestSalvage.collect(scanner, lines, limits, e, methodToken,
                     lineEnd + 2, end);
             throw context == null ? e : e.withContext(context);
         }
@@ -109,12 +112,7 @@ public final class SipParser {
         }
     }
 
-    /** What the start line told, kept so that a later failure can still be answered. */
-    private static final class StartLine {
-        String methodToken;
-    }
-
-    private SipMessage parseMessage(StartLine start, int pos, int lineEnd, int end, Framing framing)
+    private SipMessage parseMessage(int pos, int lineEnd, int end, Framing framing)
             throws SipParseException {
         byte[] a = scanner.a;
         for (int i = pos; i < lineEnd; i++) {
@@ -129,10 +127,11 @@ public final class SipParser {
                 && a[pos + 3] == '/') {
             response = statusLine(pos, lineEnd);
         } else {
-            request = requestLine(start, pos, lineEnd);
+            request = requestLine(pos, lineEnd);
         }
         SipMessage.Builder<?> builder = request != null ? request : response;
-        MessageAssembly m = new MessageAssembly(builder);
+        MessageAssembly m = assembly;
+        m.reset(builder);
         lines.reset(lineEnd + 2, end, limits);
         while (lines.next()) {
             HeaderName known = HeaderName.lookup(a, lines.nameStart, lines.nameEnd);
@@ -148,10 +147,10 @@ public final class SipParser {
         }
         int bodyStart = lines.bodyStart;
         checkMandatory(m, request != null, bodyStart);
-        if (request != null && !start.methodToken.equals(m.cseqMethod)) {
+        if (request != null && !methodToken.equals(m.cseqMethod)) {
             scanner.header = SipHeaderName.CSEQ.canonicalName();
             throw scanner.failAt(Rule.CSEQ_METHOD_MISMATCH, m.cseqOffset, "CSeq method " + m.cseqMethod
-                    + " does not match the request method " + start.methodToken);
+                    + " does not match the request method " + methodToken);
         }
         int bodyLength = bodyLength(m.contentLength, end - bodyStart, bodyStart, framing);
         if (bodyLength > 0) {
@@ -161,6 +160,7 @@ public final class SipParser {
             }
             builder.body(a, bodyStart, bodyLength);
         }
+        m.finish();
         return request != null ? request.build() : response.build();
     }
 
@@ -209,7 +209,7 @@ public final class SipParser {
     }
 
     /** Request-Line = Method SP Request-URI SP SIP-Version CRLF, with exactly one SP between elements. */
-    private SipRequest.Builder requestLine(StartLine start, int pos, int lineEnd) throws SipParseException {
+    private SipRequest.Builder requestLine(int pos, int lineEnd) throws SipParseException {
         byte[] a = scanner.a;
         int sp = pos;
         while (sp < lineEnd && SipChars.is(a[sp], SipChars.TOKEN)) {
@@ -219,7 +219,7 @@ public final class SipParser {
             throw scanner.failAt(sp == pos || sp < lineEnd && a[sp] != ' ' ? Rule.BAD_METHOD : Rule.BAD_START_LINE,
                     sp, "expected Method SP Request-URI SP SIP-Version");
         }
-        start.methodToken = scanner.ascii(pos, sp);
+        methodToken = scanner.ascii(pos, sp);
         if (a[lineEnd - 1] == ' ' || a[lineEnd - 1] == '\t') {
             throw scanner.failAt(Rule.BAD_START_LINE, lineEnd - 1, "white space at the end of the Request-Line");
         }
@@ -242,7 +242,7 @@ public final class SipParser {
             throw scanner.failAt(Rule.BAD_REQUEST_URI, uriStart, "Request-URI enclosed in <>");
         }
         SipUri uri = UriParser.parse(scanner, uriStart, lastSp, UriParser.Place.REQUEST_LINE);
-        return SipRequest.builder(start.methodToken, uri);
+        return SipRequest.builder(methodToken, uri);
     }
 
     /** Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF; Status-Code 100..699. */

@@ -1,7 +1,10 @@
 package io.holdfast.sip.parse;
 
+import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.parse.SipParseException.Rule;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A cursor over one value range {@code [pos, end)} of the message bytes, with the RFC 3261 §25.1
@@ -16,11 +19,50 @@ final class SipScanner {
     int end;
     /** The header being read, for error reports; {@code null} on the start line. */
     String header;
+    /** Parameters being collected (a stack: {@link #paramMark()} then {@link #paramsSince}). */
+    private SipParameters.Parameter[] params = new SipParameters.Parameter[8];
+    private int paramCount;
+    private final StringCache strings = new StringCache();
 
     void reset(byte[] bytes, int messageStart) {
         a = bytes;
         base = messageStart;
         header = null;
+        paramCount = 0;
+    }
+
+    /** Where the parameters of the value about to be read start. */
+    int paramMark() {
+        return paramCount;
+    }
+
+    void addParam(String name, String value) {
+        if (paramCount == params.length) {
+            params = Arrays.copyOf(params, paramCount * 2);
+        }
+        params[paramCount++] = CommonParameters.of(name, value);
+    }
+
+    /** The parameters added since {@code mark}, as an immutable value; they are then forgotten here. */
+    SipParameters paramsSince(int mark) {
+        int n = paramCount - mark;
+        SipParameters.Parameter[] p = params;
+        SipParameters result;
+        if (n == 0) {
+            result = SipParameters.EMPTY;
+        } else if (n == 1) {
+            SipParameters shared = CommonParameters.alone(p[mark]);
+            result = shared != null ? shared : SipParameters.of(List.of(p[mark]));
+        } else if (n == 2) {
+            result = SipParameters.of(List.of(p[mark], p[mark + 1]));
+        } else {
+            result = SipParameters.of(List.of(Arrays.copyOfRange(p, mark, paramCount)));
+        }
+        for (int i = mark; i < paramCount; i++) {
+            p[i] = null;
+        }
+        paramCount = mark;
+        return result;
     }
 
     /** Narrows the cursor to {@code [start, stop)}, trimmed of linear white space at both ends. */
@@ -84,17 +126,23 @@ final class SipScanner {
         return pos - start;
     }
 
-    /** 1*token characters, interned when common; fails with {@code rule} when there is none. */
+    /** 1*token characters, shared when recently seen; fails with {@code rule} when there is none. */
     String token(Rule rule, String what) throws SipParseException {
         int start = pos;
         if (skip(SipChars.TOKEN) == 0) {
             throw fail(rule, "expected " + what);
         }
-        return KnownStrings.ascii(a, start, pos);
+        return strings.get(a, start, pos);
     }
 
+    /** The text of an ASCII range that is never a protocol token (hosts, users, Call-ID, raw values). */
+    String text(int start, int stop) {
+        return strings.get(a, start, stop);
+    }
+
+    /** The text of the ASCII range: a recently seen string, or a new one. */
     String ascii(int start, int stop) {
-        return KnownStrings.ascii(a, start, stop);
+        return strings.get(a, start, stop);
     }
 
     String utf8(int start, int stop) {
@@ -176,7 +224,12 @@ final class SipScanner {
     /** The content of the quoted-string at {@code [open, close]} (both DQUOTEs), unquoted and unfolded. */
     String unquote(int open, int close, boolean escapes) {
         if (!escapes) {
-            return utf8(open + 1, close);
+            for (int i = open + 1; i < close; i++) {
+                if (a[i] < 0) {
+                    return utf8(open + 1, close);
+                }
+            }
+            return text(open + 1, close);
         }
         byte[] out = new byte[close - open];
         int n = 0;

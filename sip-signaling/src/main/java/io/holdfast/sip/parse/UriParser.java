@@ -4,8 +4,6 @@ import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.message.SipUri;
 import io.holdfast.sip.parse.SipParseException.Rule;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * SIP and SIPS URIs (RFC 3261 §19.1, §25.1) and tel URIs (RFC 3966) over an exact byte range. The user
@@ -107,16 +105,18 @@ final class UriParser {
             p = at + 1;
         }
         int hostEnd = hostEnd(s, p, stop, rule);
-        String host = s.ascii(p, hostEnd);
+        String host = s.text(p, hostEnd);
         p = hostEnd;
         int port = SipUri.NO_PORT;
         if (p < stop && a[p] == ':') {
             s.pos = p + 1;
+            int scannerEnd = s.end;
             s.end = stop;
             port = (int) s.number(65535, rule, "port");
             p = s.pos;
+            s.end = scannerEnd;
         }
-        List<SipParameters.Parameter> params = null;
+        int mark = s.paramMark();
         while (p < stop && a[p] == ';') {
             int nameStart = p + 1;
             int nameEnd = escapedRun(s, nameStart, stop, SipChars.PARAM, rule);
@@ -133,10 +133,7 @@ final class UriParser {
                 value = s.ascii(p + 1, valueEnd);
                 p = valueEnd;
             }
-            if (params == null) {
-                params = new ArrayList<>(4);
-            }
-            params.add(new SipParameters.Parameter(s.ascii(nameStart, nameEnd), value));
+            s.addParam(s.ascii(nameStart, nameEnd), value);
         }
         String headers = null;
         if (p < stop && a[p] == '?') {
@@ -152,8 +149,7 @@ final class UriParser {
         if (p != stop) {
             throw s.failAt(rule, p, "unexpected character " + SipScanner.describe(a[p]) + " in SIP URI");
         }
-        SipParameters parameters = params == null ? SipParameters.EMPTY : SipParameters.of(params);
-        return new SipUri(scheme, user, password, host, port, parameters, headers);
+        return new SipUri(scheme, user, password, host, port, s.paramsSince(mark), headers);
     }
 
     /** hname "=" hvalue *( "&amp;" hname "=" hvalue ); returns the end. */
@@ -204,7 +200,7 @@ final class UriParser {
             percent++;
         }
         if (percent == stop) {
-            return s.ascii(start, stop);
+            return s.text(start, stop);
         }
         byte[] out = new byte[stop - start];
         int n = 0;
@@ -386,7 +382,7 @@ final class UriParser {
             throw s.failAt(rule, start, "tel URI without digits");
         }
         String number = s.ascii(start, p);
-        List<SipParameters.Parameter> params = null;
+        int mark = s.paramMark();
         boolean phoneContext = false;
         while (p < stop) {
             int nameStart = p + 1;
@@ -412,15 +408,11 @@ final class UriParser {
             }
             String name = s.ascii(nameStart, nameEnd);
             phoneContext |= name.equalsIgnoreCase("phone-context");
-            if (params == null) {
-                params = new ArrayList<>(2);
-            }
-            params.add(new SipParameters.Parameter(name, value));
+            s.addParam(name, value);
         }
         if (!global && !phoneContext) {
             throw s.failAt(rule, start, "local tel number without phone-context (RFC 3966 §5.1.4)");
         }
-        SipParameters parameters = params == null ? SipParameters.EMPTY : SipParameters.of(params);
-        return new SipUri(SipUri.Scheme.TEL, number, null, null, SipUri.NO_PORT, parameters, null);
+        return new SipUri(SipUri.Scheme.TEL, number, null, null, SipUri.NO_PORT, s.paramsSince(mark), null);
     }
 }

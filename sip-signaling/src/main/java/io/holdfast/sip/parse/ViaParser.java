@@ -4,8 +4,6 @@ import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.message.SipUri;
 import io.holdfast.sip.message.Via;
 import io.holdfast.sip.parse.SipParseException.Rule;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One Via header field (RFC 3261 §20.42, §25.1): {@code via-parm *(COMMA via-parm)} with
@@ -55,7 +53,7 @@ final class ViaParser {
         }
         int hostStart = s.pos;
         s.pos = UriParser.hostEnd(s, hostStart, s.end, Rule.BAD_VIA);
-        String host = s.ascii(hostStart, s.pos);
+        String host = s.text(hostStart, s.pos);
         int port = SipUri.NO_PORT;
         if (s.separator(':')) {
             port = (int) s.number(65535, Rule.BAD_VIA, "sent-by port");
@@ -67,7 +65,7 @@ final class ViaParser {
         if (!s.separator(';')) {
             return SipParameters.EMPTY;
         }
-        List<SipParameters.Parameter> list = new ArrayList<>(4);
+        int mark = s.paramMark();
         do {
             int nameAt = s.pos;
             String name = s.token(Rule.BAD_VIA, "Via parameter name after ';'");
@@ -79,9 +77,9 @@ final class ViaParser {
                 value = HeaderParams.genValue(s, Rule.BAD_VIA);
             }
             check(s, nameAt, name, value);
-            list.add(new SipParameters.Parameter(name, value));
+            s.addParam(name, value);
         } while (s.separator(';'));
-        return list.size() == 1 ? SipParameters.of(List.of(list.get(0))) : SipParameters.of(list);
+        return s.paramsSince(mark);
     }
 
     private static String received(SipScanner s, boolean hasValue) throws SipParseException {
