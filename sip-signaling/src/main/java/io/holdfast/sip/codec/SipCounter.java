@@ -30,7 +30,9 @@ public enum SipCounter {
     /** Stream connections that ended inside a message (the partial message is dropped). */
     SIP_STREAM_TRUNCATED(11, "connections"),
     /** Decoder failures that are bugs, not bad input (logged with their stack trace). */
-    SIP_DECODER_ERRORS(12, "events");
+    SIP_DECODER_ERRORS(12, "events"),
+    /** Messages with a valid grammar but a malformed or unsupported session description (refused or dropped). */
+    SIP_DROPPED_BAD_BODY(13, "messages");
 
     private static final SipCounter[] BY_ID = values();
 

@@ -48,8 +48,11 @@ public final class EdgeMessageCheck {
         }
     }
 
-    /** Checks the body of an already parsed message (used when the framing was done elsewhere). */
-    public EdgeVerdict checkBody(SipMessage message) {
+    /**
+     * Checks the body of an already parsed message: the transport calls this after its codec parsed the
+     * message. Stateless, callable on any thread.
+     */
+    public static EdgeVerdict checkBody(SipMessage message) {
         if (message.bodyLength() == 0 || !carriesSessionDescription(message)) {
             return new EdgeVerdict.Accepted(message, null);
         }

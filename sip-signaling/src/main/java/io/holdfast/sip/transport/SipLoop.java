@@ -3,6 +3,8 @@ package io.holdfast.sip.transport;
 import io.holdfast.sip.codec.SipCounter;
 import io.holdfast.sip.codec.SipCounters;
 import io.holdfast.sip.dialog.DialogId;
+import io.holdfast.sip.edge.EdgeMessageCheck;
+import io.holdfast.sip.edge.EdgeVerdict;
 import io.holdfast.sip.message.SipMessage;
 import io.holdfast.sip.message.SipMethod;
 import io.holdfast.sip.message.SipRequest;
@@ -92,6 +94,10 @@ final class SipLoop {
      * or {@code null} for UDP.
      */
     void receive(SipMessage message, InetSocketAddress source, Channel connection) {
+        if (EdgeMessageCheck.checkBody(message) instanceof EdgeVerdict.Rejected rejected) {
+            refuseBody(message, rejected, source, connection);
+            return;
+        }
         if (message instanceof SipRequest request) {
             receiveRequest(request, source, connection);
         } else {
@@ -161,6 +167,27 @@ final class SipLoop {
         if (!context.vias().isEmpty()) {
             refusal = refusal.toBuilder().vias(withTop(context.vias(), stamped)).build();
         }
+        codecCounters.increment(SipCounter.SIP_BAD_REQUEST_SENT);
+        responseFlow(stamped, source, connection).send(refusal, COUNTED_BY_FLOW);
+    }
+
+    /**
+     * A message whose grammar is fine but whose session description is not (bad SDP: 400; a body that is
+     * not SDP: 415): the request is refused statelessly; a response or an ACK is dropped and counted.
+     */
+    private void refuseBody(SipMessage message, EdgeVerdict.Rejected rejected, InetSocketAddress source,
+                            Channel connection) {
+        codecCounters.increment(SipCounter.SIP_DROPPED_BAD_BODY);
+        Via top = message.topVia();
+        if (!rejected.canRespond() || top == null) {
+            return;
+        }
+        Via stamped = ResponseRoute.stamp(top, source);
+        SipResponse refusal = rejected.response();
+        refusal = refusal.toBuilder()
+                .vias(withTop(refusal.vias(), stamped))
+                .to(refusal.to().tag() == null ? refusal.to().withTag(DialogId.newTag()) : refusal.to())
+                .build();
         codecCounters.increment(SipCounter.SIP_BAD_REQUEST_SENT);
         responseFlow(stamped, source, connection).send(refusal, COUNTED_BY_FLOW);
     }

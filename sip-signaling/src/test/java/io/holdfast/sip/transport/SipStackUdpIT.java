@@ -143,6 +143,44 @@ class SipStackUdpIT {
 
     @ParameterizedTest
     @EnumSource(value = IoMode.class, names = {"EPOLL", "NIO"})
+    void shouldAnswer400AndNotDeliverWhenInviteSdpIsMalformed(IoMode mode) throws Exception {
+        start(mode);
+        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP5 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 4000 RTP/AVP 0\r\n";
+        String invite = "INVITE sip:uas@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK-badsdp1;rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:a@127.0.0.1>;tag=1\r\n"
+                + "To: <sip:uas@127.0.0.1>\r\n"
+                + "Call-ID: bad-sdp-1\r\n"
+                + "CSeq: 1 INVITE\r\n"
+                + "Contact: <sip:a@127.0.0.1:9>\r\n"
+                + "Content-Type: application/sdp\r\n"
+                + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            byte[] bytes = invite.getBytes(StandardCharsets.US_ASCII);
+            socket.send(new DatagramPacket(bytes, bytes.length, server.localAddress(Transport.UDP)));
+            byte[] buffer = new byte[4096];
+            DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+            socket.receive(reply);
+
+            SipResponse response = (SipResponse) new SipParser().parse(buffer, 0, reply.getLength(),
+                    SipParser.Framing.DATAGRAM);
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.reasonPhrase()).isEqualTo("Bad Request - Malformed SDP");
+            assertThat(response.topVia().rport()).isEqualTo(socket.getLocalPort());
+            assertThat(response.callId()).isEqualTo("bad-sdp-1");
+            assertThat(response.to().tag()).isNotNull();
+        }
+        assertThat(server.counter(SipCounter.SIP_DROPPED_BAD_BODY)).isEqualTo(1);
+        assertThat(agent.invites.get()).isZero();
+        assertThat(server.errorCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = IoMode.class, names = {"EPOLL", "NIO"})
     void shouldDropWhenDatagramIsGarbage(IoMode mode) throws Exception {
         start(mode);
 
