@@ -175,6 +175,7 @@ public final class SipMessageWriter {
         out.writeBytes(body);
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeVia(ByteBuf out, Via via) {
         out.writeBytes(VIA);
         writeToken(out, via.transport(), "Via transport");
@@ -188,6 +189,7 @@ public final class SipMessageWriter {
         out.writeBytes(CRLF);
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeEach(ByteBuf out, byte[] name, List<NameAddr> values) {
         for (int i = 0; i < values.size(); i++) {
             out.writeBytes(name);
@@ -196,6 +198,7 @@ public final class SipMessageWriter {
         }
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeTokens(ByteBuf out, byte[] name, List<String> tokens) {
         if (tokens.isEmpty()) {
             return;
@@ -210,6 +213,7 @@ public final class SipMessageWriter {
         out.writeBytes(CRLF);
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeNameAddr(ByteBuf out, NameAddr value) {
         if (value.displayName() != null) {
             writeQuoted(out, value.displayName());
@@ -221,6 +225,7 @@ public final class SipMessageWriter {
         value.parameters().writeTo(out);
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeReason(ByteBuf out, Reason reason) {
         out.writeBytes(REASON);
         writeToken(out, reason.protocol(), "Reason protocol");
@@ -235,7 +240,10 @@ public final class SipMessageWriter {
         out.writeBytes(CRLF);
     }
 
-    /** A quoted-string: DQUOTE and backslash escaped, other controls as quoted-pair; CR and LF refused. */
+    /**
+     * Appends a quoted-string: DQUOTE and backslash escaped, other controls as quoted-pair; CR and LF
+     * refused. Borrows; does not retain.
+     */
     private static void writeQuoted(ByteBuf out, String text) {
         out.writeByte('"');
         int runStart = 0;
@@ -255,6 +263,7 @@ public final class SipMessageWriter {
         out.writeByte('"');
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeToken(ByteBuf out, String token, String what) {
         if (token.isEmpty()) {
             throw new IllegalArgumentException("empty " + what);
@@ -268,7 +277,7 @@ public final class SipMessageWriter {
         ByteBufUtil.writeAscii(out, token);
     }
 
-    /** Free text of a header line: any character but the controls (HTAB excepted). */
+    /** Appends free text of a header line: any character but the controls (HTAB excepted). Borrows; does not retain. */
     static void writeText(ByteBuf out, String text, String what) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -280,7 +289,7 @@ public final class SipMessageWriter {
         ByteBufUtil.writeUtf8(out, text);
     }
 
-    /** A non-negative decimal number, without allocating. */
+    /** Appends a non-negative decimal number, without allocating. Borrows; does not retain. */
     static void writeNumber(ByteBuf out, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative number " + value);

@@ -40,7 +40,7 @@ final class SipScanner {
         if (paramCount == params.length) {
             params = Arrays.copyOf(params, paramCount * 2);
         }
-        params[paramCount++] = CommonParameters.of(name, value);
+        params[paramCount++] = SharedParameters.of(name, value);
     }
 
     /** The parameters added since {@code mark}, as an immutable value; they are then forgotten here. */
@@ -51,7 +51,7 @@ final class SipScanner {
         if (n == 0) {
             result = SipParameters.EMPTY;
         } else if (n == 1) {
-            SipParameters shared = CommonParameters.alone(p[mark]);
+            SipParameters shared = SharedParameters.alone(p[mark]);
             result = shared != null ? shared : SipParameters.of(List.of(p[mark]));
         } else if (n == 2) {
             result = SipParameters.of(List.of(p[mark], p[mark + 1]));
