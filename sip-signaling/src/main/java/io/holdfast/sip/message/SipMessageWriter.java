@@ -13,7 +13,7 @@ import java.util.List;
  * Route, Record-Route, From, To, Call-ID, CSeq, Contact, Allow, Supported, Require, Session-Expires,
  * Min-SE, Reason, Content-Type, untyped headers, Content-Length.
  *
- * <p>A value that would break the framing (CR, LF or another control character where the grammar
+ * <p>Writing allocates nothing. A value that would break the framing (CR, LF or another control character where the grammar
  * has none, a header name that is not a token) is refused with {@link IllegalArgumentException}
  * before it reaches the wire; a parsed message never holds one. Stateless and thread-safe.
  */
@@ -97,8 +97,9 @@ public final class SipMessageWriter {
             writeText(out, response.reasonPhrase(), "reason phrase");
         }
         out.writeBytes(CRLF);
-        for (Via via : message.vias()) {
-            writeVia(out, via);
+        List<Via> vias = message.vias();
+        for (int i = 0; i < vias.size(); i++) {
+            writeVia(out, vias.get(i));
         }
         if (message.maxForwards() != SipMessage.ABSENT) {
             out.writeBytes(MAX_FORWARDS);
@@ -153,15 +154,18 @@ public final class SipMessageWriter {
             writeNumber(out, message.minSe());
             out.writeBytes(CRLF);
         }
-        for (Reason reason : message.reasons()) {
-            writeReason(out, reason);
+        List<Reason> reasons = message.reasons();
+        for (int i = 0; i < reasons.size(); i++) {
+            writeReason(out, reasons.get(i));
         }
         if (message.contentType() != null) {
             out.writeBytes(CONTENT_TYPE);
             writeText(out, message.contentType(), "Content-Type");
             out.writeBytes(CRLF);
         }
-        for (SipHeader header : message.otherHeaders()) {
+        List<SipHeader> otherHeaders = message.otherHeaders();
+        for (int i = 0; i < otherHeaders.size(); i++) {
+            SipHeader header = otherHeaders.get(i);
             writeToken(out, header.name(), "header name");
             out.writeBytes(COLON_SP);
             writeText(out, header.value(), header.name());
