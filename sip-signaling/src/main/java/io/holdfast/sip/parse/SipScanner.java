@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A cursor over one value range {@code [pos, end)} of the message bytes, with the RFC 3261 §25.1
  * primitives every header grammar is built from (SWS, separators, tokens, quoted strings). Errors are
- * raised with the offset of the cursor and the header being read. One per parse; not thread-safe.
+ * raised with the offset of the cursor and the header being read. One per parser, reused message
+ * after message (it keeps the parameter stack and the string cache); confined to the parser's thread.
  */
 final class SipScanner {
     byte[] a;
