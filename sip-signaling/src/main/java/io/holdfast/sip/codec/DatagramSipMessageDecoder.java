@@ -37,7 +37,7 @@ public final class DatagramSipMessageDecoder extends MessageToMessageDecoder<Dat
         this.counters = Objects.requireNonNull(counters, "counters");
     }
 
-    /** Borrows the packet; the base class releases it after this returns. */
+    /** Borrows; does not retain: the base class releases the packet after this returns. */
     @Override
     protected void decode(ChannelHandlerContext ctx, DatagramPacket packet, List<Object> out) {
         counters.increment(SipCounter.SIP_DATAGRAMS_RECEIVED);
@@ -69,7 +69,7 @@ public final class DatagramSipMessageDecoder extends MessageToMessageDecoder<Dat
         }
     }
 
-    /** A datagram of CR and LF only (at least one byte). */
+    /** A datagram of CR and LF only, or empty. Borrows; does not retain. */
     private static boolean isKeepAlive(ByteBuf content) {
         int end = content.writerIndex();
         for (int i = content.readerIndex(); i < end; i++) {

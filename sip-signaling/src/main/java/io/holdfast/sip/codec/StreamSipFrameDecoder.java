@@ -44,7 +44,7 @@ public final class StreamSipFrameDecoder extends ByteToMessageDecoder {
         this.framer = new SipFramer(parser.limits());
     }
 
-    /** Borrows the cumulation; consumes what it frames (and everything once the stream is broken). */
+    /** Borrows; does not retain: consumes from the cumulation what it frames (all of it once the stream is broken). */
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (closing) {
@@ -84,6 +84,7 @@ public final class StreamSipFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /** Parses the frame at the reader index in place. Borrows; does not retain; does not move any index. */
     private void frame(ChannelHandlerContext ctx, ByteBuf in, int length, List<Object> out) {
         InetSocketAddress remote = inet(ctx.channel().remoteAddress());
         InetSocketAddress local = inet(ctx.channel().localAddress());
@@ -103,7 +104,7 @@ public final class StreamSipFrameDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** A partial message when the stream ends is dropped and counted. */
+    /** Borrows; does not retain. A partial message when the stream ends is dropped and counted. */
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (in.isReadable()) {

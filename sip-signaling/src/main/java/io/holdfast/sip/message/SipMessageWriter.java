@@ -13,7 +13,7 @@ import java.util.List;
  * Route, Record-Route, From, To, Call-ID, CSeq, Contact, Allow, Supported, Require, Session-Expires,
  * Min-SE, Reason, Content-Type, untyped headers, Content-Length.
  *
- * <p>A value that would break the framing (CR, LF or another control character where the grammar
+ * <p>Writing allocates nothing. A value that would break the framing (CR, LF or another control character where the grammar
  * has none, a header name that is not a token) is refused with {@link IllegalArgumentException}
  * before it reaches the wire; a parsed message never holds one. Stateless and thread-safe.
  */
@@ -97,8 +97,9 @@ public final class SipMessageWriter {
             writeText(out, response.reasonPhrase(), "reason phrase");
         }
         out.writeBytes(CRLF);
-        for (Via via : message.vias()) {
-            writeVia(out, via);
+        List<Via> vias = message.vias();
+        for (int i = 0; i < vias.size(); i++) {
+            writeVia(out, vias.get(i));
         }
         if (message.maxForwards() != SipMessage.ABSENT) {
             out.writeBytes(MAX_FORWARDS);
@@ -153,15 +154,18 @@ public final class SipMessageWriter {
             writeNumber(out, message.minSe());
             out.writeBytes(CRLF);
         }
-        for (Reason reason : message.reasons()) {
-            writeReason(out, reason);
+        List<Reason> reasons = message.reasons();
+        for (int i = 0; i < reasons.size(); i++) {
+            writeReason(out, reasons.get(i));
         }
         if (message.contentType() != null) {
             out.writeBytes(CONTENT_TYPE);
             writeText(out, message.contentType(), "Content-Type");
             out.writeBytes(CRLF);
         }
-        for (SipHeader header : message.otherHeaders()) {
+        List<SipHeader> otherHeaders = message.otherHeaders();
+        for (int i = 0; i < otherHeaders.size(); i++) {
+            SipHeader header = otherHeaders.get(i);
             writeToken(out, header.name(), "header name");
             out.writeBytes(COLON_SP);
             writeText(out, header.value(), header.name());
@@ -175,6 +179,7 @@ public final class SipMessageWriter {
         out.writeBytes(body);
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeVia(ByteBuf out, Via via) {
         out.writeBytes(VIA);
         writeToken(out, via.transport(), "Via transport");
@@ -188,6 +193,7 @@ public final class SipMessageWriter {
         out.writeBytes(CRLF);
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeEach(ByteBuf out, byte[] name, List<NameAddr> values) {
         for (int i = 0; i < values.size(); i++) {
             out.writeBytes(name);
@@ -196,6 +202,7 @@ public final class SipMessageWriter {
         }
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeTokens(ByteBuf out, byte[] name, List<String> tokens) {
         if (tokens.isEmpty()) {
             return;
@@ -210,6 +217,7 @@ public final class SipMessageWriter {
         out.writeBytes(CRLF);
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeNameAddr(ByteBuf out, NameAddr value) {
         if (value.displayName() != null) {
             writeQuoted(out, value.displayName());
@@ -221,6 +229,7 @@ public final class SipMessageWriter {
         value.parameters().writeTo(out);
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeReason(ByteBuf out, Reason reason) {
         out.writeBytes(REASON);
         writeToken(out, reason.protocol(), "Reason protocol");
@@ -235,7 +244,10 @@ public final class SipMessageWriter {
         out.writeBytes(CRLF);
     }
 
-    /** A quoted-string: DQUOTE and backslash escaped, other controls as quoted-pair; CR and LF refused. */
+    /**
+     * Appends a quoted-string: DQUOTE and backslash escaped, other controls as quoted-pair; CR and LF
+     * refused. Borrows; does not retain.
+     */
     private static void writeQuoted(ByteBuf out, String text) {
         out.writeByte('"');
         int runStart = 0;
@@ -255,6 +267,7 @@ public final class SipMessageWriter {
         out.writeByte('"');
     }
 
+    /** Appends to {@code out}. Borrows; does not retain. */
     private static void writeToken(ByteBuf out, String token, String what) {
         if (token.isEmpty()) {
             throw new IllegalArgumentException("empty " + what);
@@ -268,7 +281,7 @@ public final class SipMessageWriter {
         ByteBufUtil.writeAscii(out, token);
     }
 
-    /** Free text of a header line: any character but the controls (HTAB excepted). */
+    /** Appends free text of a header line: any character but the controls (HTAB excepted). Borrows; does not retain. */
     static void writeText(ByteBuf out, String text, String what) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -280,7 +293,7 @@ public final class SipMessageWriter {
         ByteBufUtil.writeUtf8(out, text);
     }
 
-    /** A non-negative decimal number, without allocating. */
+    /** Appends a non-negative decimal number, without allocating. Borrows; does not retain. */
     static void writeNumber(ByteBuf out, long value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative number " + value);

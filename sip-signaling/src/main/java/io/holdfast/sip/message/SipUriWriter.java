@@ -90,6 +90,7 @@ final class SipUriWriter {
         }
     }
 
+    /** Appends {@code value} %-escaped where {@code allowed} says so, as UTF-8. Borrows; does not retain. */
     private static void escape(String value, boolean[] allowed, ByteBuf out) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -111,6 +112,7 @@ final class SipUriWriter {
         }
     }
 
+    /** Appends {@code %HH}. Borrows; does not retain. */
     private static void percent(int c, ByteBuf out) {
         out.writeByte('%');
         out.writeByte(HEX[c >> 4]);

@@ -11,7 +11,8 @@ import java.util.List;
  * After a request was refused, walks its header fields once more and keeps what a stateless error
  * response needs: every Via as received, the first Via parsed (without it the response cannot be
  * routed, so there is no context), and the first From, To, Call-ID and CSeq that parse. A value that
- * does not parse is simply left out: the refusal itself is already decided.
+ * does not parse is simply left out: the refusal itself is already decided. When the header framing
+ * itself breaks (a bare CR, a limit), the walk ends there and keeps what it read before.
  */
 final class BadRequestSalvage {
     private BadRequestSalvage() {
@@ -31,7 +32,9 @@ final class BadRequestSalvage {
                 }
             }
         } catch (SipParseException framingBroken) {
-            c.stoppedBy = framingBroken.rule();
+            // The header section breaks off here (the refusal may be this very fault): what was read
+            // before it still routes the answer to the sender, which is all a stateless 400 needs;
+            // Vias after the break, if any, are not in the context.
         }
         if (c.topVia == null || !c.viasComplete && !c.rawViasComplete) {
             return null;
@@ -56,8 +59,6 @@ final class BadRequestSalvage {
         boolean toSeen;
         boolean callIdSeen;
         boolean cseqSeen;
-        /** The framing fault that ended the walk early (what came before it is kept), or {@code null}. */
-        SipParseException.Rule stoppedBy;
 
         void field(HeaderName known, SipScanner s) {
             switch (known.typed) {

@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
 /**
  * Walks the header fields of a message (RFC 3261 §7.3): one logical field per call, continuation lines
  * (CRLF followed by SP or HTAB) folded in, up to the empty line. Enforces the header-line and
- * header-count limits and refuses a bare CR or a bare LF. One per parse; not thread-safe.
+ * header-count limits and refuses a bare CR or a bare LF. One per parser; confined to its thread.
  */
 final class HeaderLines {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

@@ -118,6 +118,10 @@ public final class SipFramer {
         return Outcome.MESSAGE;
     }
 
+    /**
+     * PING, PONG, NEED_MORE or ERROR for CR/LF at a message boundary; {@code null} when a start line
+     * begins there. Borrows; does not retain.
+     */
     private Outcome keepAlive(ByteBuf in, int start, int readable) {
         byte first = in.getByte(start);
         if (first == '\n') {
@@ -308,7 +312,8 @@ public final class SipFramer {
         }
 
         private void colon(byte b) {
-            boolean contentLengthName = longName && nameLength == CONTENT_LENGTH.length() || shortName && nameLength == 1;
+            boolean contentLengthName = longName && nameLength == CONTENT_LENGTH.length()
+                    || shortName && nameLength == 1;
             field = b == ':' && contentLengthName ? VALUE : OTHER;
         }
 

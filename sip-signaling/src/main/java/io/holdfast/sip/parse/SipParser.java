@@ -25,7 +25,12 @@ import java.util.Objects;
  * Content-Length is refused, and without Content-Length the body is the rest of the datagram. On a
  * {@link Framing#STREAM} Content-Length is mandatory and must match the frame exactly.
  *
- * <p>Confined to one event loop: the parser keeps a scratch array for direct buffers.
+ * <p>The message is a copy: the input may be released as soon as a parse returns. Values that recur
+ * from message to message (hosts, peers' header values, {@code ;lr}...) are shared rather than
+ * allocated again (a bounded cache per parser).
+ *
+ * <p>Confined to one event loop: the parser keeps scratch state (a copy area for direct buffers, a
+ * parameter stack, the string cache); one parser per loop can serve all of that loop's channels.
  */
 public final class SipParser {
     /** How the message arrived, which decides how its body is delimited. */

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A cursor over one value range {@code [pos, end)} of the message bytes, with the RFC 3261 §25.1
  * primitives every header grammar is built from (SWS, separators, tokens, quoted strings). Errors are
- * raised with the offset of the cursor and the header being read. One per parse; not thread-safe.
+ * raised with the offset of the cursor and the header being read. One per parser, reused message
+ * after message (it keeps the parameter stack and the string cache); confined to the parser's thread.
  */
 final class SipScanner {
     byte[] a;
@@ -40,7 +41,7 @@ final class SipScanner {
         if (paramCount == params.length) {
             params = Arrays.copyOf(params, paramCount * 2);
         }
-        params[paramCount++] = CommonParameters.of(name, value);
+        params[paramCount++] = SharedParameters.of(name, value);
     }
 
     /** The parameters added since {@code mark}, as an immutable value; they are then forgotten here. */
@@ -51,7 +52,7 @@ final class SipScanner {
         if (n == 0) {
             result = SipParameters.EMPTY;
         } else if (n == 1) {
-            SipParameters shared = CommonParameters.alone(p[mark]);
+            SipParameters shared = SharedParameters.alone(p[mark]);
             result = shared != null ? shared : SipParameters.of(List.of(p[mark]));
         } else if (n == 2) {
             result = SipParameters.of(List.of(p[mark], p[mark + 1]));

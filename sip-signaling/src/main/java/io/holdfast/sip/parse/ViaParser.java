@@ -94,7 +94,8 @@ final class ViaParser {
             stop++;
         }
         boolean valid = UriParser.isIpv4(a, start, stop) || UriParser.isIpv6(a, start, stop)
-                || stop - start > 2 && a[start] == '[' && a[stop - 1] == ']' && UriParser.isIpv6(a, start + 1, stop - 1);
+                || stop - start > 2 && a[start] == '[' && a[stop - 1] == ']'
+                && UriParser.isIpv6(a, start + 1, stop - 1);
         if (!valid) {
             throw s.failAt(Rule.BAD_VIA, start, "received must be an IPv4 or IPv6 address");
         }

@@ -23,7 +23,8 @@ class DatagramSipMessageDecoderTest {
     private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 5060);
 
     private final SipCounters counters = new SipCounters();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new DatagramSipMessageDecoder(new SipParser(), counters));
+    private final EmbeddedChannel channel =
+            new EmbeddedChannel(new DatagramSipMessageDecoder(new SipParser(), counters));
 
     static List<SipCorpus.Valid> valid() {
         return SipCorpus.valid();

@@ -150,7 +150,8 @@ class SipMessageWriterTest {
         byte[] bytes = SipCorpus.valid("invite-sdp.sip").bytes();
         SipMessage parsed = new SipParser().parse(bytes, 0, bytes.length, SipParser.Framing.DATAGRAM);
 
-        assertThat(SipMessageWriter.estimatedSize(parsed)).isGreaterThanOrEqualTo(SipMessageWriter.toByteArray(parsed).length);
+        assertThat(SipMessageWriter.estimatedSize(parsed))
+                .isGreaterThanOrEqualTo(SipMessageWriter.toByteArray(parsed).length);
     }
 
     @Test

@@ -123,7 +123,7 @@ class SipFramerTest {
     }
 
     @Test
-    void shouldNotMistakeAnotherHeaderForContentLength() {
+    void shouldIgnoreOtherHeadersWhenTheirNamesResembleContentLength() {
         assertThat(feed(HEAD + "Content-Lengthy: 9\r\nX-l: 7\r\nContent-Length: 0\r\n\r\n")).isEqualTo(Outcome.MESSAGE);
     }
 

@@ -18,6 +18,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are one) and survive parse, write, parse; the invalid ones are refused with the rule, header and
  * answerability their index entry records, and an answerable refusal yields a response that holdfast
  * itself would accept.
+ *
+ * <p>The corpus holds every RFC 4475 torture message and holdfast's own; each line of
+ * {@code sip-corpus/valid/index.txt} and {@code sip-corpus/invalid/index.txt} records what an edge
+ * device does with that message and why. The policy behind those entries:
+ * <ul>
+ *   <li>What RFC 4475 calls well-formed is accepted, including what it asks parsers to tolerate
+ *       (lwsdisp), and semantic oddities are left to the layer that owns them (badbranch and bcast to
+ *       the transaction layer, bext01, invut, sdp01, zeromf to the application).</li>
+ *   <li>Where RFC 4475 lets a lenient element accept an invalid message (lwsstart, trws, ltgtruri,
+ *       lwsruri, escruri, baddate, regbadct, badaspec, baddn, quotbal, scalar02 and out-of-range
+ *       Max-Forwards or expires), an edge refuses it: nothing is inferred or tidied.</li>
+ *   <li>A refused request is answered (400, or 416, 505, 513) only when its start line and top Via
+ *       parse, so that the answer can be routed; otherwise, like every refused response, it is
+ *       dropped and counted (badinv01, badvers, bigcode, scalarlg).</li>
+ *   <li>holdfast routes sip, sips and tel only: other Request-URI schemes get 416 (unkscm, novelsc),
+ *       other schemes in headers a 400 (unksm2); RFC 2543 requests without Max-Forwards are refused
+ *       (inv2543).</li>
+ * </ul>
  */
 class SipParserCorpusTest {
     private final SipParser parser = new SipParser();

@@ -209,7 +209,7 @@ class SipParserTest {
     }
 
     @Test
-    void shouldTypeCompactFormsAndKeepTheOthersAsReceived() throws Exception {
+    void shouldTypeCompactFormsAndKeepTheOthersAsReceivedWhenBothKindsAppear() throws Exception {
         SipMessage m = corpus("compact.sip");
 
         assertThat(m.topVia().transport()).isEqualTo("TCP");
@@ -277,7 +277,7 @@ class SipParserTest {
     }
 
     @Test
-    void shouldUnfoldContinuationLinesIntoSingleSpaces() throws Exception {
+    void shouldUnfoldIntoSingleSpacesWhenHeadersContinueOnFurtherLines() throws Exception {
         SipMessage m = corpus("folding.sip");
 
         assertThat(m.topVia().branch()).isEqualTo("z9hG4bKfold");
@@ -290,8 +290,9 @@ class SipParserTest {
 
     @Test
     void shouldReadEveryReasonWhenSeveralShareHeaders() throws Exception {
-        assertThat(corpus("bye-reason.sip").reasons()).containsExactly(new Reason("SIP", 503, "Service \"Unavailable\""),
-                new Reason("Q.850", 41, null), new Reason("X-Holdfast", 7, "LLM errors"));
+        assertThat(corpus("bye-reason.sip").reasons()).containsExactly(
+                new Reason("SIP", 503, "Service \"Unavailable\""), new Reason("Q.850", 41, null),
+                new Reason("X-Holdfast", 7, "LLM errors"));
     }
 
     @Test
@@ -317,9 +318,9 @@ class SipParserTest {
     }
 
     @Test
-    void shouldMatchHeaderNamesInAnyCase() throws Exception {
-        SipMessage m = parse(OPTIONS.replace("Call-ID", "cALL-iD").replace("CSeq", "CSEQ") + "CONTENT-length: 0\r\n\r\n",
-                Framing.STREAM);
+    void shouldRecogniseHeaderNamesWhenSpelledInAnyCase() throws Exception {
+        SipMessage m = parse(OPTIONS.replace("Call-ID", "cALL-iD").replace("CSeq", "CSEQ")
+                + "CONTENT-length: 0\r\n\r\n", Framing.STREAM);
 
         assertThat(m.callId()).isEqualTo("own.1@192.0.2.100");
         assertThat(m.cseq().sequence()).isEqualTo(1);
@@ -332,8 +333,8 @@ class SipParserTest {
 
         assertThat(m.cseq().sequence()).isEqualTo(4294967295L);
         assertThat(m.maxForwards()).isEqualTo(255);
-        String response = "SIP/2.0 %d X\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKb\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n"
-                + "Call-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+        String response = "SIP/2.0 %d X\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKb\r\nFrom: <sip:a@b>;tag=1\r\n"
+                + "To: <sip:c@d>\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
         assertThat(((SipResponse) parse(String.format(response, 100), Framing.STREAM)).statusCode()).isEqualTo(100);
         assertThat(((SipResponse) parse(String.format(response, 699), Framing.STREAM)).statusCode()).isEqualTo(699);
     }

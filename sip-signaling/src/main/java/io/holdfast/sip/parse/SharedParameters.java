@@ -9,7 +9,7 @@ import java.util.List;
  * alone, the whole {@link SipParameters}. Matching is exact (case included), so what is shared is
  * exactly what was received. Immutable.
  */
-final class CommonParameters {
+final class SharedParameters {
     private static final SipParameters.Parameter[] PARAMETERS = {
         new SipParameters.Parameter("lr", null),
         new SipParameters.Parameter("rport", null),
@@ -35,7 +35,7 @@ final class CommonParameters {
         }
     }
 
-    private CommonParameters() {
+    private SharedParameters() {
     }
 
     /** The shared parameter {@code name[=value]}, or a new one. */
