@@ -101,11 +101,6 @@ final class SocketAddressSyntax {
         return address instanceof Inet6Address ? "[" + host + "]" : host;
     }
 
-    /** True for an IPv6 literal without brackets, {@code ::1}. */
-    static boolean isIpv6Literal(String text) {
-        return text.contains(":") && literal(text) instanceof Inet6Address;
-    }
-
     /**
      * The address of an IPv4 or IPv6 literal, or null; never asks DNS (a name is not a literal). The
      * JDK refuses an invalid IPv6 literal with {@link UnknownHostException}, which means "not a literal" here.

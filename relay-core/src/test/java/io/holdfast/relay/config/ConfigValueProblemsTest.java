@@ -219,6 +219,9 @@ class ConfigValueProblemsTest {
                 .isEqualTo("escalation.uri: missing; write a SIP URI like sip:queue@127.0.0.1:5100");
         assertThat(problem("escalation: { uri: \"sip:queue@\" }"))
                 .isEqualTo("escalation.uri: \"sip:queue@\" has no host; write it like sip:queue@127.0.0.1:5100");
+        assertThat(problem("escalation: { uri: \"sip:queue@bad_host:5100\" }")).isEqualTo("escalation.uri:"
+                + " \"sip:queue@bad_host:5100\" is not a valid SIP URI: unexpected character '_' in SIP URI;"
+                + " write it like sip:queue@127.0.0.1:5100");
         assertThat(problem("escalation: sip:queue@127.0.0.1:5100")).isEqualTo("escalation: \"sip:queue@127.0.0.1:5100\""
                 + " is not a mapping of keys; write it like escalation: { uri: \"sip:queue@127.0.0.1:5100\" }");
     }

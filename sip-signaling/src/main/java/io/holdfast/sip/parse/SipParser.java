@@ -110,6 +110,26 @@ public final class SipParser {
         }
     }
 
+    /**
+     * Parses the whole of {@code text} (as UTF-8) as one SIP, SIPS or tel URI with the same strict
+     * grammar as the URIs of a message (RFC 3261 §19.1.1, §25.1; RFC 3966): escapes in the user and
+     * password are decoded once, a host is a name, an IPv4 address or a bracketed IPv6 reference, a port
+     * is 0..65535. The URI must fill the text exactly: no white space or angle brackets around it.
+     * Passwords and URI headers ({@code ?h=v}) belong to the grammar and are accepted, as between
+     * {@code <>}; a caller that refuses them checks {@link SipUri#password()} and {@link SipUri#headers()}.
+     * Meant for configuration and tools, not the message path: each call allocates its own scanner.
+     * Stateless and safe from any thread.
+     *
+     * @throws SipParseException with {@link Rule#BAD_URI} (or {@link Rule#UNSUPPORTED_URI_SCHEME}), the
+     *                           byte offset of the fault in the UTF-8 text and a detail naming it
+     */
+    public static SipUri parseUri(String text) throws SipParseException {
+        byte[] bytes = Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8);
+        SipScanner uriScanner = new SipScanner();
+        uriScanner.reset(bytes, 0);
+        return UriParser.parse(uriScanner, 0, bytes.length, UriParser.Place.NAME_ADDR);
+    }
+
     private void checkSize(int length) throws TooLongSipMessageException {
         if (length > limits.maxMessageBytes()) {
             throw new TooLongSipMessageException(Rule.MESSAGE_TOO_LONG, limits.maxMessageBytes(), null,
