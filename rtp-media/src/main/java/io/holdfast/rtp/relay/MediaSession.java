@@ -363,6 +363,10 @@ public final class MediaSession {
         closeWindowIfDue(upstream, nowNs);
     }
 
+    MediaLoop loop() {
+        return loop;
+    }
+
     MediaEndpoint endpoint(MediaSide side) {
         return side == MediaSide.CALLER ? caller : upstream;
     }
