@@ -24,11 +24,14 @@ import org.HdrHistogram.Histogram;
  * @param latencyNs the one-way latency of every packet of the window
  * @param generatorMaxLagNs the largest delay of a send behind its schedule
  * @param generatorLateSends sends more than 1 ms behind schedule
+ * @param relaySyscalls system calls of the relay process in the window (perf stat), or -1
+ * @param relayContextSwitches context switches of the relay process in the window (perf stat), or -1
  * @param loadAverage the machine's load averages when the run started
  */
 record LoadResult(int offeredPps, int streams, long windowNs, long sent, long received, long sequenceGaps,
         long relayDropped, long relayForwarded, long relayLoopCpuNs, long relayProcessCpuNs, long relayGcs,
-        Histogram latencyNs, long generatorMaxLagNs, long generatorLateSends, String loadAverage) {
+        Histogram latencyNs, long generatorMaxLagNs, long generatorLateSends, long relaySyscalls,
+        long relayContextSwitches, String loadAverage) {
 
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double NANOS_PER_MICRO = 1e3;
@@ -36,9 +39,9 @@ record LoadResult(int offeredPps, int streams, long windowNs, long sent, long re
     /** Header of {@link #markdownRow}. */
     static final String MARKDOWN_HEADER = """
             | offered pps | streams | achieved pps | lost | loss % | p50 µs | p99 µs | p99.9 µs | max µs \
-            | relay CPU µs/pkt (loop threads) | relay CPU µs/pkt (process) | relay GCs | generator max lag ms \
-            | load avg (1 5 15 min) |
-            |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|""";
+            | relay CPU µs/pkt (loop threads) | relay CPU µs/pkt (process) | relay syscalls/pkt \
+            | relay ctx switches/pkt | relay GCs | generator max lag ms | load avg (1 5 15 min) |
+            |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|""";
 
     long lost() {
         return sent - received;
@@ -68,6 +71,14 @@ record LoadResult(int offeredPps, int streams, long windowNs, long sent, long re
         return relayForwarded == 0 ? 0 : relayProcessCpuNs / NANOS_PER_MICRO / relayForwarded;
     }
 
+    double syscallsPerPacket() {
+        return relaySyscalls < 0 || relayForwarded == 0 ? -1 : (double) relaySyscalls / relayForwarded;
+    }
+
+    double contextSwitchesPerPacket() {
+        return relayContextSwitches < 0 || relayForwarded == 0 ? -1 : (double) relayContextSwitches / relayForwarded;
+    }
+
     /** Returns whether no packet was lost and the relay dropped nothing. */
     boolean lossless() {
         return lost() == 0 && relayDropped == 0;
@@ -77,18 +88,19 @@ record LoadResult(int offeredPps, int streams, long windowNs, long sent, long re
     String summary() {
         return String.format(Locale.ROOT, "offered %d pps (%d streams): achieved %.0f pps, lost %d of %d (%.4f %%), "
                 + "latency p50 %.1f p99 %.1f p99.9 %.1f max %.1f µs, relay CPU %.2f µs/pkt (loops) %.2f µs/pkt "
-                + "(process), %d GCs, generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, "
+                + "(process), %.2f syscalls/pkt, %.3f context switches/pkt, %d GCs, generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, "
                 + "sequence gaps %d, load %s", offeredPps, streams, achievedPps(), lost(), sent, lossPercent(),
                 percentileMicros(50), percentileMicros(99), percentileMicros(99.9), maxMicros(),
-                loopCpuMicrosPerPacket(), processCpuMicrosPerPacket(), relayGcs, generatorMaxLagNs / 1e6,
-                generatorLateSends, relayDropped, sequenceGaps, loadAverage);
+                loopCpuMicrosPerPacket(), processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(),
+                relayGcs, generatorMaxLagNs / 1e6, generatorLateSends, relayDropped, sequenceGaps, loadAverage);
     }
 
     /** Returns this run as a row under {@link #MARKDOWN_HEADER}. */
     String markdownRow() {
         return row(offeredPps, streams, achievedPps(), lost(), lossPercent(), percentileMicros(50),
                 percentileMicros(99), percentileMicros(99.9), maxMicros(), loopCpuMicrosPerPacket(),
-                processCpuMicrosPerPacket(), relayGcs, generatorMaxLagNs / 1e6, loadAverage);
+                processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(), relayGcs,
+                generatorMaxLagNs / 1e6, loadAverage);
     }
 
     /** Returns a row of the medians of each column over several runs of one rate. */
@@ -99,16 +111,18 @@ record LoadResult(int offeredPps, int streams, long windowNs, long sent, long re
                 median(runs, r -> r.percentileMicros(50)), median(runs, r -> r.percentileMicros(99)),
                 median(runs, r -> r.percentileMicros(99.9)), median(runs, LoadResult::maxMicros),
                 median(runs, LoadResult::loopCpuMicrosPerPacket), median(runs, LoadResult::processCpuMicrosPerPacket),
+                median(runs, LoadResult::syscallsPerPacket), median(runs, LoadResult::contextSwitchesPerPacket),
                 (long) median(runs, r -> r.relayGcs), median(runs, r -> r.generatorMaxLagNs / 1e6),
                 String.join(" / ", runs.stream().map(LoadResult::loadAverage).toList()));
     }
 
     private static String row(int offered, int streams, double achieved, long lost, double lossPercent, double p50,
-            double p99, double p999, double max, double loopCpu, double processCpu, long gcs, double lagMs,
-            String load) {
+            double p99, double p999, double max, double loopCpu, double processCpu, double syscalls, double switches,
+            long gcs, double lagMs, String load) {
         return String.format(Locale.ROOT, "| %d | %d | %.0f | %d | %.4f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f "
-                + "| %d | %.2f | %s |", offered, streams, achieved, lost, lossPercent, p50, p99, p999, max, loopCpu,
-                processCpu, gcs, lagMs, load);
+                + "| %s | %s | %d | %.2f | %s |", offered, streams, achieved, lost, lossPercent, p50, p99, p999, max,
+                loopCpu, processCpu, syscalls < 0 ? "–" : String.format(Locale.ROOT, "%.2f", syscalls),
+                switches < 0 ? "–" : String.format(Locale.ROOT, "%.3f", switches), gcs, lagMs, load);
     }
 
     private static double median(List<LoadResult> runs, ToDoubleFunction<LoadResult> metric) {

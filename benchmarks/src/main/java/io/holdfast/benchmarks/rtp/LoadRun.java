@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class LoadRun {
     /** What one run is asked to do. */
     record Plan(int ratePps, int streamRatePps, Duration warmup, Duration duration, MediaTransport transport,
             int relayLoops, int generatorThreads, int receiverThreads, Duration tick, List<String> relayJvmOptions,
-            List<String> relayArguments) {
+            String relayClassPath, List<String> relayArguments, boolean countSyscalls) {
 
         int streams() {
             return Math.max(1, ratePps / streamRatePps);
@@ -51,7 +52,8 @@ final class LoadRun {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Duration START_DELAY = Duration.ofMillis(200);
-    private static final Duration DRAIN = Duration.ofMillis(500);
+    private static final Duration DRAIN_QUIET = Duration.ofMillis(300);
+    private static final Duration DRAIN_MAX = Duration.ofSeconds(10);
     private static final Duration LOOP_TASK_TIMEOUT = Duration.ofSeconds(30);
 
     private final Plan plan;
@@ -78,7 +80,7 @@ final class LoadRun {
         final List<String> relayArguments = new ArrayList<>(plan.relayArguments());
         relayArguments.add("--transport=" + plan.transport());
         relayArguments.add("--loops=" + plan.relayLoops());
-        try (RelayProcess relay = RelayProcess.start(plan.relayJvmOptions(), relayArguments)) {
+        try (RelayProcess relay = RelayProcess.start(plan.relayJvmOptions(), plan.relayClassPath(), relayArguments)) {
             for (int i = 0; i < plan.generatorThreads(); i++) {
                 generators.add(new LoadGenerator(generatorGroup.next(), intervalNs, maxPacketsPerStream));
             }
@@ -114,6 +116,8 @@ final class LoadRun {
             }
             parkUntil(firstNs + plan.warmup().toNanos());
             final RelayStats before = relay.stats();
+            final SyscallCounter syscalls = plan.countSyscalls() ? SyscallCounter.start(relay.pid(), plan.duration())
+                    : null;
             final long windowStartNs = System.nanoTime();
             for (LoadGenerator generator : generators) {
                 onLoop(generator.loop(), () -> {
@@ -130,14 +134,15 @@ final class LoadRun {
             }
             final long windowNs = System.nanoTime() - windowStartNs;
             final RelayStats after = relay.stats();
+            final SyscallCounter.Counts counts = syscalls == null ? SyscallCounter.Counts.NONE : syscalls.finish();
             for (LoadGenerator generator : generators) {
                 onLoop(generator.loop(), () -> {
                     generator.stop();
                     return null;
                 });
             }
-            parkUntil(System.nanoTime() + DRAIN.toNanos());
-            return collect(streams, windowNs, before, after, loadBefore);
+            drain();
+            return collect(streams, windowNs, before, after, counts, loadBefore);
         } finally {
             for (Channel channel : channels) {
                 channel.close();
@@ -147,7 +152,8 @@ final class LoadRun {
         }
     }
 
-    private LoadResult collect(int streams, long windowNs, RelayStats before, RelayStats after, String load) {
+    private LoadResult collect(int streams, long windowNs, RelayStats before, RelayStats after,
+            SyscallCounter.Counts counts, String load) {
         long sentMeasured = 0;
         long maxLagNs = 0;
         long lagOverOneMs = 0;
@@ -170,13 +176,33 @@ final class LoadRun {
         return new LoadResult(plan.ratePps(), streams, windowNs, sentMeasured, receivedMeasured, outOfOrder,
                 after.dropped(), forwarded, after.loopCpuNs() - before.loopCpuNs(),
                 after.processCpuNs() - before.processCpuNs(), after.gcCount() - before.gcCount(), latency, maxLagNs,
-                lagOverOneMs, load);
+                lagOverOneMs, counts.syscalls(), counts.contextSwitches(), load);
+    }
+
+    /** Waits, after the last send, until nothing more arrives for a while (bounded): late packets are not lost. */
+    private void drain() {
+        final long deadlineNs = System.nanoTime() + DRAIN_MAX.toNanos();
+        long last = -1;
+        for (long received = totalReceived(); received != last && deadlineNs - System.nanoTime() > 0;
+                received = totalReceived()) {
+            last = received;
+            parkUntil(System.nanoTime() + DRAIN_QUIET.toNanos());
+        }
+    }
+
+    private long totalReceived() {
+        long received = 0;
+        for (int i = 0; i < receivers.size(); i++) {
+            received += onLoop(receiverLoops.get(i), receivers.get(i)::received);
+        }
+        return received;
     }
 
     private Channel bind(EventLoop loop, LoadReceiver receiver) {
         final Bootstrap bootstrap = new Bootstrap().group(loop)
                 .channelFactory(plan.transport().channelFactory(LOOPBACK))
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(1))
                 .handler(receiver == null ? new ChannelInboundHandlerAdapter() : receiver.handler());
         final Channel channel = bootstrap.bind(new InetSocketAddress(LOOPBACK, 0)).syncUninterruptibly().channel();
         channels.add(channel);

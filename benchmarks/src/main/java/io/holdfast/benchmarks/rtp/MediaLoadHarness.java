@@ -58,7 +58,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
     @Option(names = "--duration-s", description = "Seconds measured (default: ${DEFAULT-VALUE})")
     private int durationSeconds = 10;
 
-    @Option(names = "--transport", description = "EPOLL, IO_URING or NIO, relay and harness "
+    @Option(names = "--transport", description = "EPOLL or NIO, relay and harness "
             + "(default: ${DEFAULT-VALUE})")
     private MediaTransport transport = MediaTransport.EPOLL;
 
@@ -81,6 +81,14 @@ public final class MediaLoadHarness implements Callable<Integer> {
 
     @Option(names = "--relay-opt", description = "Argument for MediaLoadRelay, repeatable")
     private List<String> relayOptions = new ArrayList<>();
+
+    @Option(names = "--relay-classpath", description = "Class path of the relay process (default: the harness's "
+            + "own), e.g. another build's benchmarks.jar to compare two relays under the same harness")
+    private String relayClassPath;
+
+    @Option(names = "--count-syscalls", description = "Count the relay's syscalls and context switches in the "
+            + "window with perf stat (Linux, root or perf_event_paranoid <= 1)")
+    private boolean countSyscalls;
 
     @Option(names = "--search", description = "Find the highest lossless rate instead of running --rates")
     private boolean search;
@@ -194,7 +202,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
         jvm.add("-Dlogback.configurationFile=" + LOG_CONFIG);
         final LoadRun.Plan plan = new LoadRun.Plan(rate, streamRate, Duration.ofSeconds(warmupSeconds), duration,
                 transport, relayLoops, generatorThreads, receiverThreads, Duration.ofNanos(tickMicros * 1000L), jvm,
-                relayOptions);
+                relayClassPath, relayOptions, countSyscalls);
         final LoadResult result = new LoadRun(plan).run();
         System.err.println(result.summary());
         return result;

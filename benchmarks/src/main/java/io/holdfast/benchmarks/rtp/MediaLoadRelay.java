@@ -60,7 +60,7 @@ public final class MediaLoadRelay implements Runnable {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final int SAMPLE_DRAIN_LIMIT = 4096;
 
-    @Option(names = "--transport", description = "EPOLL, IO_URING or NIO (default: ${DEFAULT-VALUE})")
+    @Option(names = "--transport", description = "EPOLL or NIO (default: ${DEFAULT-VALUE})")
     private MediaTransport transport = MediaTransport.EPOLL;
 
     @Option(names = "--loops", description = "Relay event loops (default: ${DEFAULT-VALUE})")

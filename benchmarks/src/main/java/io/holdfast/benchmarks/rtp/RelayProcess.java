@@ -58,14 +58,16 @@ final class RelayProcess implements AutoCloseable {
      * Starts a relay process.
      *
      * @param jvmOptions options for the child JVM (heap, GC, profiler agents, system properties)
+     * @param classPath the relay's class path, or null for the harness's own (another build of the relay, to
+     *     compare two versions under the same harness)
      * @param relayArguments arguments of {@link MediaLoadRelay}
      */
-    static RelayProcess start(List<String> jvmOptions, List<String> relayArguments) {
+    static RelayProcess start(List<String> jvmOptions, String classPath, List<String> relayArguments) {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath != null ? classPath : System.getProperty("java.class.path"));
         command.add(MediaLoadRelay.class.getName());
         command.addAll(relayArguments);
         try {
