@@ -14,7 +14,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.unix.Errors;
@@ -60,14 +59,6 @@ public final class MediaSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
     private static final double NANOS_PER_MILLI = 1_000_000.0;
-    /** Receive buffer per datagram: larger than any RTP/RTCP packet on a 1500-byte MTU path. */
-    private static final int DATAGRAM_BUFFER_BYTES = 2048;
-    /**
-     * One datagram per readiness event: a port carries one stream (~50 packets/s), so reading on until EAGAIN costs
-     * one more syscall per packet for nothing. Epoll and NIO are level-triggered: a datagram left behind makes the
-     * port ready again at the next poll (benchmarks/RESULTS.md).
-     */
-    private static final int DATAGRAMS_PER_READ = 1;
 
     private final MediaLoop loop;
     private final MediaCounters counters;
@@ -420,8 +411,7 @@ public final class MediaSession {
                 .group(loop.eventLoop())
                 .channelFactory(loop.channelFactory())
                 .option(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true)
-                .option(ChannelOption.RECVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(DATAGRAM_BUFFER_BYTES).maxMessagesPerRead(DATAGRAMS_PER_READ))
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new MediaRecvByteBufAllocator(loop.pace()))
                 .handler(new RtpRelayHandler(this, endpoint, rtcp))
                 .bind(new InetSocketAddress(loop.config().bindAddress(), port));
         bound.addListener((ChannelFutureListener) future -> {
