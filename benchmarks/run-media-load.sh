@@ -44,5 +44,5 @@ harness --rates 10000,50000,100000 --runs "$runs" --warmup-s 5 --duration-s 10
 echo
 echo "#### Highest lossless rate (one run per step; warm-up 3 s, measured ${search_duration} s)"
 echo
-harness --search --search-from 100000 --search-max 300000 --search-steps 3 --warmup-s 3 \
+harness --search --search-from 50000 --search-max 300000 --search-steps 3 --warmup-s 3 \
   --duration-s "$search_duration"

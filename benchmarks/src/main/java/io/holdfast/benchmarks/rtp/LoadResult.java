@@ -33,6 +33,9 @@ record LoadResult(int offeredPps, int streams, long windowNs, long sent, long re
         Histogram latencyNs, long generatorMaxLagNs, long generatorLateSends, long relaySyscalls,
         long relayContextSwitches, String loadAverage) {
 
+    /** Share of the offered rate that must arrive for a run to count as carrying the rate. */
+    static final double SUSTAINED_SHARE = 0.95;
+
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double NANOS_PER_MICRO = 1e3;
 
@@ -82,6 +85,14 @@ record LoadResult(int offeredPps, int streams, long windowNs, long sent, long re
     /** Returns whether no packet was lost and the relay dropped nothing. */
     boolean lossless() {
         return lost() == 0 && relayDropped == 0;
+    }
+
+    /**
+     * Returns whether the rate was carried: lossless, and at least {@link #SUSTAINED_SHARE} of the offered rate
+     * arrived in the window (a generator that could not send the rate on a busy machine carried nothing new).
+     */
+    boolean sustained() {
+        return lossless() && achievedPps() >= SUSTAINED_SHARE * offeredPps;
     }
 
     /** Returns one line for a terminal. */

@@ -149,8 +149,9 @@ public final class MediaLoadHarness implements Callable<Integer> {
     }
 
     /**
-     * Grows the rate by half until a run loses packets (or the maximum is reached), then bisects between the last
-     * lossless and the first lossy rate. One run per step, each printed as a row.
+     * Grows the rate by half until a run does not carry it ({@link LoadResult#sustained()}: a loss, or less than 95 %
+     * of the offered rate arrived because the machine could not even generate it), or the maximum is reached, then
+     * bisects between the last carried and the first failed rate. One run per step, each printed as a row.
      */
     private void search(PrintStream out) {
         final Duration duration = Duration.ofSeconds(durationSeconds);
@@ -160,7 +161,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
             final LoadResult result = runOnce(rate, duration);
             out.println(result.markdownRow());
             out.flush();
-            if (result.lossless()) {
+            if (result.sustained()) {
                 lossless = rate;
                 final int next = round((int) Math.min(searchMax, rate * SEARCH_GROWTH));
                 rate = next == rate ? searchMax + 1 : next;
@@ -176,7 +177,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
             final LoadResult result = runOnce(rate, duration);
             out.println(result.markdownRow());
             out.flush();
-            if (result.lossless()) {
+            if (result.sustained()) {
                 lossless = rate;
             } else {
                 lossy = rate;
@@ -184,7 +185,9 @@ public final class MediaLoadHarness implements Callable<Integer> {
         }
         out.println();
         out.println("Highest lossless rate found: " + lossless + " packets/s"
-                + (lossy == 0 ? " (no loss up to --search-max)" : " (first lossy: " + lossy + " packets/s)"));
+                + (lossy == 0 ? " (carried every rate up to --search-max)" : " (first rate not carried: " + lossy
+                + " packets/s: a loss, or under " + Math.round(LoadResult.SUSTAINED_SHARE * 100)
+                + " % of it arrived)"));
     }
 
     private static int round(int rate) {
