@@ -55,6 +55,8 @@ final class LoadRun {
     private static final Duration DRAIN_QUIET = Duration.ofMillis(300);
     private static final Duration DRAIN_MAX = Duration.ofSeconds(10);
     private static final Duration LOOP_TASK_TIMEOUT = Duration.ofSeconds(30);
+    /** The relay exits by itself this long after the planned end of the run, whatever happens to the harness. */
+    private static final Duration RELAY_LIFETIME_MARGIN = Duration.ofMinutes(3);
 
     private final Plan plan;
     private final List<LoadGenerator> generators = new ArrayList<>();
@@ -80,6 +82,7 @@ final class LoadRun {
         final List<String> relayArguments = new ArrayList<>(plan.relayArguments());
         relayArguments.add("--transport=" + plan.transport());
         relayArguments.add("--loops=" + plan.relayLoops());
+        relayArguments.add("--max-lifetime=" + Duration.ofNanos(totalNs).plus(RELAY_LIFETIME_MARGIN));
         try (RelayProcess relay = RelayProcess.start(plan.relayJvmOptions(), plan.relayClassPath(), relayArguments)) {
             for (int i = 0; i < plan.generatorThreads(); i++) {
                 generators.add(new LoadGenerator(generatorGroup.next(), intervalNs, maxPacketsPerStream));

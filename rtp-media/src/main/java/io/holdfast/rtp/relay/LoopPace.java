@@ -19,7 +19,7 @@ final class LoopPace {
     private boolean started;
     private long slotNs;
     private boolean behind;
-    private long lateSweeps;
+    private long timesBehind;
 
     LoopPace(long periodNs) {
         this.periodNs = periodNs;
@@ -39,7 +39,7 @@ final class LoopPace {
         }
         if (lateNs > BEHIND_NS) {
             if (!behind) {
-                lateSweeps++;
+                timesBehind++;
             }
             behind = true;
         } else if (lateNs <= CAUGHT_UP_NS) {
@@ -54,6 +54,6 @@ final class LoopPace {
 
     /** Returns how often the loop fell behind. */
     long timesBehind() {
-        return lateSweeps;
+        return timesBehind;
     }
 }
