@@ -38,7 +38,7 @@ echo "- JDK: $(java -version 2>&1 | head -1)"
 echo "- load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- command: \`benchmarks/run-media-load.sh $*\` (harness options: ${extra[*]:-none})"
 echo
-echo "#### Fixed rates (median of $runs runs; warm-up 5 s, measured 10 s)"
+echo "#### Fixed rates ($runs run(s) per rate, medians; warm-up 5 s, measured 10 s)"
 echo
 harness --rates 10000,50000,100000 --runs "$runs" --warmup-s 5 --duration-s 10
 echo
