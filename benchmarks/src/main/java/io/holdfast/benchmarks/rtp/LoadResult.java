@@ -26,12 +26,13 @@ import org.HdrHistogram.Histogram;
  * @param generatorLateSends sends more than 1 ms behind schedule
  * @param relaySyscalls system calls of the relay process in the window (perf stat), or -1
  * @param relayContextSwitches context switches of the relay process in the window (perf stat), or -1
+ * @param relayFellBehind times the relay's loops fell behind in the window (then they read ports until empty), or -1
  * @param loadAverage the machine's load averages when the run started
  */
 record LoadResult(int offeredPps, int streams, long windowNs, long sent, long received, long sequenceGaps,
         long relayDropped, long relayForwarded, long relayLoopCpuNs, long relayProcessCpuNs, long relayGcs,
         Histogram latencyNs, long generatorMaxLagNs, long generatorLateSends, long relaySyscalls,
-        long relayContextSwitches, String loadAverage) {
+        long relayContextSwitches, long relayFellBehind, String loadAverage) {
 
     /** Share of the offered rate that must arrive for a run to count as carrying the rate. */
     static final double SUSTAINED_SHARE = 0.95;
@@ -99,11 +100,11 @@ record LoadResult(int offeredPps, int streams, long windowNs, long sent, long re
     String summary() {
         return String.format(Locale.ROOT, "offered %d pps (%d streams): achieved %.0f pps, lost %d of %d (%.4f %%), "
                 + "latency p50 %.1f p99 %.1f p99.9 %.1f max %.1f µs, relay CPU %.2f µs/pkt (loops) %.2f µs/pkt "
-                + "(process), %.2f syscalls/pkt, %.3f context switches/pkt, %d GCs, generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, "
+                + "(process), %.2f syscalls/pkt, %.3f context switches/pkt, relay fell behind %d times, %d GCs, generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, "
                 + "sequence gaps %d, load %s", offeredPps, streams, achievedPps(), lost(), sent, lossPercent(),
                 percentileMicros(50), percentileMicros(99), percentileMicros(99.9), maxMicros(),
                 loopCpuMicrosPerPacket(), processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(),
-                relayGcs, generatorMaxLagNs / 1e6, generatorLateSends, relayDropped, sequenceGaps, loadAverage);
+                relayFellBehind, relayGcs, generatorMaxLagNs / 1e6, generatorLateSends, relayDropped, sequenceGaps, loadAverage);
     }
 
     /** Returns this run as a row under {@link #MARKDOWN_HEADER}. */

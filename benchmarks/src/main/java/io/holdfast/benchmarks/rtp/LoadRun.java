@@ -179,7 +179,8 @@ final class LoadRun {
         return new LoadResult(plan.ratePps(), streams, windowNs, sentMeasured, receivedMeasured, outOfOrder,
                 after.dropped(), forwarded, after.loopCpuNs() - before.loopCpuNs(),
                 after.processCpuNs() - before.processCpuNs(), after.gcCount() - before.gcCount(), latency, maxLagNs,
-                lagOverOneMs, counts.syscalls(), counts.contextSwitches(), load);
+                lagOverOneMs, counts.syscalls(), counts.contextSwitches(),
+                after.fellBehind() < 0 ? -1 : after.fellBehind() - before.fellBehind(), load);
     }
 
     /** Waits, after the last send, until nothing more arrives for a while (bounded): late packets are not lost. */

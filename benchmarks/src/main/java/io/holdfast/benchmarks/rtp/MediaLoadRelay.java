@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
  * <pre>
  *   open ID CALLER_PORT UPSTREAM_PORT  →  @relay opened ID RELAY_CALLER_PORT RELAY_UPSTREAM_PORT | @relay failed ID why
  *   stats                              →  @relay stats LOOP_CPU_NS PROCESS_CPU_NS RTP_RECEIVED RTP_FORWARDED DROPPED
- *                                          GC_COUNT GC_MS
+ *                                          GC_COUNT GC_MS FELL_BEHIND
  *   quit                               →  exits
  * </pre>
  * Peers are on 127.0.0.1, signalled, latched strictly (connected channels from the start), with rtcp-mux. It exits on
@@ -164,7 +164,9 @@ public final class MediaLoadRelay implements Runnable {
         long received = 0;
         long forwarded = 0;
         long dropped = 0;
+        long fellBehind = 0;
         for (MediaLoop loop : loops) {
+            fellBehind += loop.counters().get(MediaCounter.MEDIA_LOOP_FELL_BEHIND);
             received += loop.counters().get(MediaCounter.RTP_RECEIVED);
             forwarded += loop.counters().get(MediaCounter.RTP_FORWARDED);
             dropped += loop.counters().get(MediaCounter.MEDIA_DROPPED_NOT_WRITABLE)
@@ -179,6 +181,6 @@ public final class MediaLoadRelay implements Runnable {
             gcMs += Math.max(0, gc.getCollectionTime());
         }
         out.println(PREFIX + " stats " + loopCpuNs + " " + processCpuNs + " " + received + " " + forwarded + " "
-                + dropped + " " + gcCount + " " + gcMs);
+                + dropped + " " + gcCount + " " + gcMs + " " + fellBehind);
     }
 }

@@ -1,5 +1,8 @@
 package io.holdfast.rtp.relay;
 
+import io.holdfast.rtp.stats.MediaCounter;
+import io.holdfast.rtp.stats.MediaCounters;
+
 /**
  * Whether an event loop keeps pace with its traffic, judged by how late its periodic media-timeout sweep runs: the
  * sweep is scheduled every {@link MediaConfig#SWEEP_INTERVAL}, and Netty runs scheduled tasks between rounds of I/O,
@@ -16,13 +19,19 @@ final class LoopPace {
     static final long CAUGHT_UP_NS = 500_000L;
 
     private final long periodNs;
+    private final MediaCounters counters;
     private boolean started;
     private long slotNs;
     private boolean behind;
     private long timesBehind;
 
-    LoopPace(long periodNs) {
+    /**
+     * @param periodNs the sweep's period
+     * @param counters where {@link MediaCounter#MEDIA_LOOP_FELL_BEHIND} is counted
+     */
+    LoopPace(long periodNs, MediaCounters counters) {
         this.periodNs = periodNs;
+        this.counters = counters;
     }
 
     /** Notes a run of the periodic sweep at {@code nowNs}. */
@@ -40,6 +49,7 @@ final class LoopPace {
         if (lateNs > BEHIND_NS) {
             if (!behind) {
                 timesBehind++;
+                counters.increment(MediaCounter.MEDIA_LOOP_FELL_BEHIND);
             }
             behind = true;
         } else if (lateNs <= CAUGHT_UP_NS) {

@@ -2,6 +2,7 @@ package io.holdfast.rtp.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.rtp.stats.MediaCounters;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.UncheckedBooleanSupplier;
@@ -13,7 +14,8 @@ class MediaRecvByteBufAllocatorTest {
     private static final int RTP_BYTES = 172;
     private static final long PERIOD_NS = 10_000_000L;
 
-    private final LoopPace pace = new LoopPace(PERIOD_NS);
+    private final MediaCounters counters = new MediaCounters();
+    private final LoopPace pace = new LoopPace(PERIOD_NS, counters);
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final ChannelConfig config = channel.config();
     private final MediaRecvByteBufAllocator.BacklogAwareHandle handle =
