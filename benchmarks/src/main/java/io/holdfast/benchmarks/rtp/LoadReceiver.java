@@ -57,6 +57,7 @@ final class LoadReceiver {
         return latencyNs.copy();
     }
 
+    /** Accounts one received datagram. Borrows; does not retain {@code buf}. */
     private void onPacket(ByteBuf buf, long nowNs, StreamHandler stream) {
         if (buf.readableBytes() != LoadGenerator.PACKET_LENGTH) {
             foreign++;
