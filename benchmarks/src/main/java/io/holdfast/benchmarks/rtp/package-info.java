@@ -1,5 +1,7 @@
 /**
- * JMH micro-benchmarks of the media plane ({@code io.holdfast.rtp}): the per-packet forward path and the sample
- * ring. Each benchmark state is confined to its JMH thread (or thread group).
+ * Benchmarks of the media plane ({@code io.holdfast.rtp}): JMH micro-benchmarks of the per-packet forward path and
+ * the sample ring (each benchmark state confined to its JMH thread or thread group), and the loopback load harness
+ * {@link io.holdfast.benchmarks.rtp.MediaLoadHarness}, whose generator and receiver state is confined to the harness's
+ * event loops and whose relay runs in a separate process ({@link io.holdfast.benchmarks.rtp.MediaLoadRelay}).
  */
 package io.holdfast.benchmarks.rtp;

@@ -39,6 +39,7 @@ public final class MediaLoop {
     private final List<MediaSession> sessions = new ArrayList<>();
     private final Long2ObjectHashMap<MediaSession> sessionsById = new Long2ObjectHashMap<>();
     private final MediaTimeoutSweeper sweeper = new MediaTimeoutSweeper(this);
+    private final LoopPace pace = new LoopPace(MediaConfig.SWEEP_INTERVAL.toNanos(), counters);
     private final MediaQualitySampler sampler = new MediaQualitySampler(this);
     private ScheduledFuture<?> sweepTask;
     private ScheduledFuture<?> sampleTask;
@@ -193,6 +194,10 @@ public final class MediaLoop {
 
     ChannelFactory<DatagramChannel> channelFactory() {
         return channelFactory;
+    }
+
+    LoopPace pace() {
+        return pace;
     }
 
     MediaTimeoutSweeper sweeper() {

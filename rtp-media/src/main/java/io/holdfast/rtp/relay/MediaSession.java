@@ -363,6 +363,10 @@ public final class MediaSession {
         closeWindowIfDue(upstream, nowNs);
     }
 
+    MediaLoop loop() {
+        return loop;
+    }
+
     MediaEndpoint endpoint(MediaSide side) {
         return side == MediaSide.CALLER ? caller : upstream;
     }
@@ -407,6 +411,7 @@ public final class MediaSession {
                 .group(loop.eventLoop())
                 .channelFactory(loop.channelFactory())
                 .option(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true)
+                .option(ChannelOption.RECVBUF_ALLOCATOR, new MediaRecvByteBufAllocator(loop.pace()))
                 .handler(new RtpRelayHandler(this, endpoint, rtcp))
                 .bind(new InetSocketAddress(loop.config().bindAddress(), port));
         bound.addListener((ChannelFutureListener) future -> {

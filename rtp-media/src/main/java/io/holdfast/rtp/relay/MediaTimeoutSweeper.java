@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * (or start, or retarget) is older than its timeout while the opposite direction has sent within that same
  * timeout: {@code deadlineNs - nowNs < 0} with {@code deadlineNs = last activity + timeout}. The report goes to the
  * session's {@link MediaFaultListener} as {@link MediaFault#MEDIA_TIMEOUT}; a packet on the stream re-arms it. The
- * sweep also closes learning windows that are due. Confined to its loop.
+ * sweep also closes learning windows that are due, and its own lateness tells whether the loop keeps pace
+ * ({@link LoopPace}). Confined to its loop.
  */
 public final class MediaTimeoutSweeper implements Runnable {
 
@@ -25,7 +26,9 @@ public final class MediaTimeoutSweeper implements Runnable {
     @Override
     public void run() {
         try {
-            sweep(loop.clock().nanoTime());
+            final long nowNs = loop.clock().nanoTime();
+            loop.pace().onSweep(nowNs);
+            sweep(nowNs);
         } catch (RuntimeException e) {
             loop.counters().increment(MediaCounter.MEDIA_CHANNEL_ERRORS);
             LOG.error("media timeout sweep failed; it runs again at the next period", e);

@@ -62,7 +62,12 @@ public enum MediaCounter {
     /** Packets dropped because the outgoing channel was not writable (socket buffer full): never queued. */
     MEDIA_DROPPED_NOT_WRITABLE(28, "packets"),
     /** Media port binds that failed (port taken by another process, address unavailable). */
-    PORT_BIND_FAILURES(29, "events");
+    PORT_BIND_FAILURES(29, "events"),
+    /**
+     * Times an event loop fell behind its media traffic (its 10 ms sweep ran more than 2 ms late); it then reads
+     * ports until empty. A steady rise means the loop is overloaded.
+     */
+    MEDIA_LOOP_FELL_BEHIND(30, "events");
 
     private static final MediaCounter[] VALUES = values();
 

@@ -1,0 +1,146 @@
+package io.holdfast.benchmarks.rtp;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one run of the media load measured, over its measurement window. Latencies are one-way, from the generator's
+ * write to the receiver's read, through the relay and two loopback hops; CPU is the relay process's.
+ *
+ * @param offeredPps the rate asked for
+ * @param streams the number of streams (sessions)
+ * @param windowNs the length of the measurement window
+ * @param sent packets sent in the window
+ * @param received packets of the window received (after a drain)
+ * @param sequenceGaps packets received out of sequence (a gap or a reorder) over the whole run
+ * @param relayDropped packets the relay dropped (not writable, no target, malformed, foreign), whole run
+ * @param relayForwarded RTP packets the relay forwarded in the window
+ * @param relayLoopCpuNs CPU time of the relay's event-loop threads in the window
+ * @param relayProcessCpuNs CPU time of the whole relay process in the window (GC and JIT included)
+ * @param relayGcs garbage collections in the relay in the window
+ * @param latencyNs the one-way latency of every packet of the window
+ * @param generatorMaxLagNs the largest delay of a send behind its schedule
+ * @param generatorLateSends sends more than 1 ms behind schedule
+ * @param relaySyscalls system calls of the relay process in the window (perf stat), or -1
+ * @param relayContextSwitches context switches of the relay process in the window (perf stat), or -1
+ * @param relayFellBehind times the relay's loops fell behind in the window (then they read ports until empty), or -1
+ * @param loadAverage the machine's load averages when the run started
+ */
+record LoadResult(int offeredPps, int streams, long windowNs, long sent, long received, long sequenceGaps,
+        long relayDropped, long relayForwarded, long relayLoopCpuNs, long relayProcessCpuNs, long relayGcs,
+        Histogram latencyNs, long generatorMaxLagNs, long generatorLateSends, long relaySyscalls,
+        long relayContextSwitches, long relayFellBehind, String loadAverage) {
+
+    /** Share of the offered rate that must arrive for a run to count as carrying the rate. */
+    static final double SUSTAINED_SHARE = 0.95;
+
+    private static final double NANOS_PER_SECOND = 1e9;
+    private static final double NANOS_PER_MICRO = 1e3;
+
+    /** Header of {@link #markdownRow}. */
+    static final String MARKDOWN_HEADER = """
+            | offered pps | streams | achieved pps | lost | loss % | p50 µs | p99 µs | p99.9 µs | max µs \
+            | relay CPU µs/pkt (loop threads) | relay CPU µs/pkt (process) | relay syscalls/pkt \
+            | relay ctx switches/pkt | relay GCs | generator max lag ms | load avg (1 5 15 min) |
+            |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|""";
+
+    long lost() {
+        return sent - received;
+    }
+
+    double lossPercent() {
+        return sent == 0 ? 0 : 100.0 * lost() / sent;
+    }
+
+    double achievedPps() {
+        return received * NANOS_PER_SECOND / windowNs;
+    }
+
+    double percentileMicros(double percentile) {
+        return latencyNs.getValueAtPercentile(percentile) / NANOS_PER_MICRO;
+    }
+
+    double maxMicros() {
+        return latencyNs.getMaxValue() / NANOS_PER_MICRO;
+    }
+
+    double loopCpuMicrosPerPacket() {
+        return relayForwarded == 0 ? 0 : relayLoopCpuNs / NANOS_PER_MICRO / relayForwarded;
+    }
+
+    double processCpuMicrosPerPacket() {
+        return relayForwarded == 0 ? 0 : relayProcessCpuNs / NANOS_PER_MICRO / relayForwarded;
+    }
+
+    double syscallsPerPacket() {
+        return relaySyscalls < 0 || relayForwarded == 0 ? -1 : (double) relaySyscalls / relayForwarded;
+    }
+
+    double contextSwitchesPerPacket() {
+        return relayContextSwitches < 0 || relayForwarded == 0 ? -1 : (double) relayContextSwitches / relayForwarded;
+    }
+
+    /** Returns whether no packet was lost and the relay dropped nothing. */
+    boolean lossless() {
+        return lost() == 0 && relayDropped == 0;
+    }
+
+    /**
+     * Returns whether the rate was carried: lossless, and at least {@link #SUSTAINED_SHARE} of the offered rate
+     * arrived in the window (a generator that could not send the rate on a busy machine carried nothing new).
+     */
+    boolean sustained() {
+        return lossless() && achievedPps() >= SUSTAINED_SHARE * offeredPps;
+    }
+
+    /** Returns one line for a terminal. */
+    String summary() {
+        return String.format(Locale.ROOT, "offered %d pps (%d streams): achieved %.0f pps, lost %d of %d (%.4f %%), "
+                + "latency p50 %.1f p99 %.1f p99.9 %.1f max %.1f µs, relay CPU %.2f µs/pkt (loops) %.2f µs/pkt "
+                + "(process), %.2f syscalls/pkt, %.3f context switches/pkt, relay fell behind %d times, %d GCs, generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, "
+                + "sequence gaps %d, load %s", offeredPps, streams, achievedPps(), lost(), sent, lossPercent(),
+                percentileMicros(50), percentileMicros(99), percentileMicros(99.9), maxMicros(),
+                loopCpuMicrosPerPacket(), processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(),
+                relayFellBehind, relayGcs, generatorMaxLagNs / 1e6, generatorLateSends, relayDropped, sequenceGaps, loadAverage);
+    }
+
+    /** Returns this run as a row under {@link #MARKDOWN_HEADER}. */
+    String markdownRow() {
+        return row(offeredPps, streams, achievedPps(), lost(), lossPercent(), percentileMicros(50),
+                percentileMicros(99), percentileMicros(99.9), maxMicros(), loopCpuMicrosPerPacket(),
+                processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(), relayGcs,
+                generatorMaxLagNs / 1e6, loadAverage);
+    }
+
+    /** Returns a row of the medians of each column over several runs of one rate. */
+    static String medianRow(List<LoadResult> runs) {
+        final LoadResult first = runs.get(0);
+        return row(first.offeredPps, first.streams, median(runs, LoadResult::achievedPps),
+                (long) median(runs, r -> r.lost()), median(runs, LoadResult::lossPercent),
+                median(runs, r -> r.percentileMicros(50)), median(runs, r -> r.percentileMicros(99)),
+                median(runs, r -> r.percentileMicros(99.9)), median(runs, LoadResult::maxMicros),
+                median(runs, LoadResult::loopCpuMicrosPerPacket), median(runs, LoadResult::processCpuMicrosPerPacket),
+                median(runs, LoadResult::syscallsPerPacket), median(runs, LoadResult::contextSwitchesPerPacket),
+                (long) median(runs, r -> r.relayGcs), median(runs, r -> r.generatorMaxLagNs / 1e6),
+                String.join(" / ", runs.stream().map(LoadResult::loadAverage).toList()));
+    }
+
+    private static String row(int offered, int streams, double achieved, long lost, double lossPercent, double p50,
+            double p99, double p999, double max, double loopCpu, double processCpu, double syscalls, double switches,
+            long gcs, double lagMs, String load) {
+        return String.format(Locale.ROOT, "| %d | %d | %.0f | %d | %.4f | %.1f | %.1f | %.1f | %.1f | %.2f | %.2f "
+                + "| %s | %s | %d | %.2f | %s |", offered, streams, achieved, lost, lossPercent, p50, p99, p999, max,
+                loopCpu, processCpu, syscalls < 0 ? "–" : String.format(Locale.ROOT, "%.2f", syscalls),
+                switches < 0 ? "–" : String.format(Locale.ROOT, "%.3f", switches), gcs, lagMs, load);
+    }
+
+    private static double median(List<LoadResult> runs, ToDoubleFunction<LoadResult> metric) {
+        final double[] values = runs.stream().mapToDouble(metric).toArray();
+        Arrays.sort(values);
+        final int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+}
