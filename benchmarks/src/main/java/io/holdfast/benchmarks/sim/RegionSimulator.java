@@ -5,6 +5,7 @@ import io.holdfast.sip.message.Reason;
 import io.holdfast.sip.message.SipRequest;
 import io.holdfast.sip.message.SipUri;
 import io.holdfast.sip.transaction.TransactionTimers;
+import io.holdfast.sip.transport.IoMode;
 import io.holdfast.sip.transport.SipConfig;
 import io.holdfast.sip.transport.SipStack;
 import io.holdfast.sip.transport.Transport;
@@ -75,7 +76,7 @@ public final class RegionSimulator implements AutoCloseable {
 
     private RegionSimulator(RegionSimulatorConfig config) {
         this.config = config;
-        this.loop = new SimLoop("holdfast-sim-" + config.name());
+        this.loop = new SimLoop("holdfast-sim-" + config.name(), IoMode.AUTO);
         this.agent = new RegionAgent(this, loop);
     }
 

@@ -1,10 +1,14 @@
 package io.holdfast.benchmarks.sim;
 
+import io.holdfast.sip.transport.IoMode;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -13,20 +17,41 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one event loop of a simulated party: every call, RTP channel and timer of the party lives here. NIO,
- * so that a connected datagram channel reports ICMP port unreachable as a
- * {@link java.net.PortUnreachableException} on every platform. Thread-safe.
+ * The one event loop of a simulated party: every call, RTP channel and timer of the party lives here. Native
+ * epoll on Linux, NIO elsewhere; both report ICMP port unreachable on a connected datagram channel as a
+ * {@link java.net.PortUnreachableException}. Epoll is preferred because connecting keeps what is already in
+ * the socket's receive buffer, where the JDK's NIO connect discards it (packets that arrive between the 200 OK
+ * and the connect would be lost). Thread-safe.
  */
 final class SimLoop implements AutoCloseable {
     private static final long SHUTDOWN_TIMEOUT_MS = 2_000;
 
     private final MultiThreadIoEventLoopGroup group;
     private final EventLoop loop;
+    private final boolean epoll;
 
-    SimLoop(String threadName) {
+    /**
+     * @throws IllegalStateException when {@link IoMode#EPOLL} is asked for and not available
+     */
+    SimLoop(String threadName, IoMode mode) {
+        this.epoll = switch (mode) {
+            case AUTO -> Epoll.isAvailable();
+            case NIO -> false;
+            case EPOLL -> {
+                if (!Epoll.isAvailable()) {
+                    throw new IllegalStateException("epoll is not available: " + Epoll.unavailabilityCause());
+                }
+                yield true;
+            }
+        };
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, true),
-                NioIoHandler.newFactory());
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.loop = group.next();
+    }
+
+    /** True on native epoll, false on NIO. */
+    boolean epoll() {
+        return epoll;
     }
 
     EventLoop loop() {
@@ -44,7 +69,8 @@ final class SimLoop implements AutoCloseable {
 
     /** Binds a UDP channel on a free port of {@code address}, registered on this loop. */
     ChannelFuture bindRtp(InetAddress address, ChannelHandler handler) {
-        return new Bootstrap().group(loop).channel(NioDatagramChannel.class).handler(handler)
+        return new Bootstrap().group(loop).channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .handler(handler)
                 .bind(new InetSocketAddress(address, 0));
     }
 

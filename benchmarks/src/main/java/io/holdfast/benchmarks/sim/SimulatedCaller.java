@@ -25,6 +25,7 @@ import io.holdfast.sip.transaction.RequestHandler;
 import io.holdfast.sip.transaction.ServerTransaction;
 import io.holdfast.sip.transaction.ServerTransactionFailure;
 import io.holdfast.sip.transaction.SipFlow;
+import io.holdfast.sip.transport.IoMode;
 import io.holdfast.sip.transport.SipConfig;
 import io.holdfast.sip.transport.SipStack;
 import io.holdfast.sip.transport.Transport;
@@ -76,21 +77,25 @@ public final class SimulatedCaller implements AutoCloseable {
     private ScheduledFuture<?> tick;
     private volatile boolean closed;
 
-    private SimulatedCaller(InetAddress address, NanoClock clock, AgentVoice voice) {
+    private SimulatedCaller(InetAddress address, NanoClock clock, AgentVoice voice, IoMode ioMode) {
         this.address = address;
         this.clock = clock;
         this.voice = voice;
-        this.loop = new SimLoop("holdfast-sim-caller");
+        this.loop = new SimLoop("holdfast-sim-caller", ioMode);
     }
 
-    /** A caller on {@code address} (SIP on a free UDP port), speaking {@code voice}, stamping with {@code clock}. */
-    public static SimulatedCaller start(InetAddress address, NanoClock clock, AgentVoice voice)
+    /**
+     * A caller on {@code address} (SIP on a free UDP port), speaking {@code voice}, stamping with {@code clock},
+     * its SIP and RTP on {@code ioMode} (see {@link SimLoop} for why {@link IoMode#AUTO} prefers epoll).
+     */
+    public static SimulatedCaller start(InetAddress address, NanoClock clock, AgentVoice voice, IoMode ioMode)
             throws InterruptedException {
         SimulatedCaller caller = new SimulatedCaller(Objects.requireNonNull(address, "address"),
-                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(voice, "voice"));
+                Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(voice, "voice"), ioMode);
         boolean started = false;
         try {
-            SipConfig sip = SipConfig.listeningOn(new InetSocketAddress(address, 0)).withEventLoops(1);
+            SipConfig sip = SipConfig.listeningOn(new InetSocketAddress(address, 0)).withEventLoops(1)
+                    .withIoMode(ioMode);
             caller.stack = SipStack.start(new SipConfig(sip.udpListen(), null, sip.advertisedHost(), 1, sip.ioMode(),
                     sip.timers(), sip.tcpConnectTimeout(), sip.limits()), caller.new Handler());
             caller.tick = caller.loop.loop().scheduleAtFixedRate(caller::tick, TICK_NS, TICK_NS, TimeUnit.NANOSECONDS);
@@ -103,9 +108,9 @@ public final class SimulatedCaller implements AutoCloseable {
         }
     }
 
-    /** A caller on {@code address} with the system clock and the default voice. */
+    /** A caller on {@code address} with the system clock, the default voice and the best I/O. */
     public static SimulatedCaller start(InetAddress address) throws InterruptedException {
-        return start(address, NanoClock.system(), AgentVoice.tone(DEFAULT_TONE_HZ));
+        return start(address, NanoClock.system(), AgentVoice.tone(DEFAULT_TONE_HZ), IoMode.AUTO);
     }
 
     NanoClock clock() {

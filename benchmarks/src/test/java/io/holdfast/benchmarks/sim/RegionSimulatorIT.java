@@ -1,6 +1,7 @@
 package io.holdfast.benchmarks.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.holdfast.relay.context.ContextParseResult;
 import io.holdfast.relay.context.ContextReport;
@@ -9,16 +10,23 @@ import io.holdfast.relay.context.ResumeContext;
 import io.holdfast.relay.context.ResumeHandoff;
 import io.holdfast.relay.context.ResumeToken;
 import io.holdfast.relay.events.CauseTag;
+import io.holdfast.relay.time.NanoClock;
 import io.holdfast.rtp.prompt.PromptCodec;
 import io.holdfast.sip.message.Reason;
 import io.holdfast.sip.sdp.Direction;
+import io.holdfast.sip.transport.IoMode;
+import io.netty.channel.epoll.Epoll;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A simulated caller calls a simulated region directly over loopback: SIP, RTP both ways, and every failure mode. */
 @Timeout(60)
@@ -101,6 +109,22 @@ class RegionSimulatorIT {
         assertThat(call.received().count()).isEqualTo(heard);
         assertThat(call.received().lastArrivalNs() - diedNs).isLessThan(0);
         assertThat(region.isDead()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = IoMode.class, names = {"NIO", "EPOLL"})
+    void shouldReportIcmpToTheCallerOnEachIoModeWhenTheRegionDies(IoMode mode) throws Exception {
+        assumeTrue(mode != IoMode.EPOLL || Epoll.isAvailable(), "epoll is not available here");
+        try (SimulatedCaller own = SimulatedCaller.start(LOOPBACK, NanoClock.system(), AgentVoice.tone(1000), mode)) {
+            CallerCall call = own.call(region);
+            assertThat(call.answerStatus().get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(200);
+            Deadline.await("voice from the region", () -> call.received().count() >= 5);
+
+            region.die();
+
+            Deadline.await("ICMP port unreachable at the caller", () -> call.portUnreachableCount() >= 3);
+            assertThat(call.sendFailureCount()).isZero();
+        }
     }
 
     @Test
@@ -255,9 +279,23 @@ class RegionSimulatorIT {
     }
 
     @Test
-    void shouldAnswerOptionsWhenAlive() throws Exception {
-        CallerCall call = answeredCall();
-        assertThat(call.state()).isEqualTo(CallerCall.State.CONFIRMED);
-        assertThat(region.optionsReceived()).isZero();
+    void shouldKeepEachCallsStreamApartWhenTenCallsRunAtOnce() throws Exception {
+        List<CallerCall> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(caller.call(region));
+        }
+        for (CallerCall call : calls) {
+            assertThat(call.answerStatus().get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+
+        Deadline.await("25 packets on every call", () -> calls.stream().allMatch(c -> c.received().count() >= 25));
+
+        assertThat(calls).allSatisfy(call -> {
+            assertThat(call.received().ssrcs()).hasSize(1);
+            assertThat(call.received().isContinuous()).isTrue();
+        });
+        assertThat(calls.stream().map(CallerCall::localRtpAddress)).doesNotHaveDuplicates();
+        assertThat(region.calls().stream().map(RegionCall::localRtpAddress)).doesNotHaveDuplicates();
+        assertThat(region.calls()).allSatisfy(call -> assertThat(call.rtpPacketsReceived()).isPositive());
     }
 }
