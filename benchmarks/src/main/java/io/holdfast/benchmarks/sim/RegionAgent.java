@@ -46,7 +46,7 @@ final class RegionAgent implements RequestHandler {
 
     private final RegionSimulator simulator;
     private final SimLoop loop;
-    private SipStack stack;
+    private volatile SipStack stack;
     private final Map<DialogId, RegionCall> dialogs = new HashMap<>();
     private final Map<ServerTransaction, RegionCall> ringing = new IdentityHashMap<>();
     private final List<RegionCall> active = new ArrayList<>();
@@ -110,6 +110,10 @@ final class RegionAgent implements RequestHandler {
     private void handle(ServerTransaction transaction) {
         SipRequest request = transaction.request();
         if (simulator.isDead()) {
+            return;
+        }
+        if (stack == null) {
+            transaction.respond(transaction.response(503, "Service Unavailable - starting").build());
             return;
         }
         boolean inDialog = request.to().tag() != null;

@@ -1,5 +1,7 @@
 package io.holdfast.benchmarks.sim;
 
+import io.holdfast.relay.context.ContextParseResult;
+import io.holdfast.relay.context.ResumeContext;
 import io.holdfast.relay.time.NanoClock;
 import io.holdfast.sip.message.Reason;
 import io.holdfast.sip.message.SipRequest;
@@ -62,9 +64,9 @@ public final class RegionSimulator implements AutoCloseable {
     private final Counters counters = new Counters();
     private final List<RegionCall> calls = new CopyOnWriteArrayList<>();
     private final Map<Integer, CompletableFuture<RegionCall>> callFutures = new ConcurrentHashMap<>();
-    private SipStack stack;
-    private HealthEndpoint health;
-    private ScheduledFuture<?> tick;
+    private volatile SipStack stack;
+    private volatile HealthEndpoint health;
+    private volatile ScheduledFuture<?> tick;
     private volatile boolean dead;
     private volatile boolean closed;
     private volatile long diedAtNs;
@@ -294,6 +296,16 @@ public final class RegionSimulator implements AutoCloseable {
     /** The last initial INVITE received. */
     public Optional<SipRequest> lastInvite() {
         return lastCall().map(RegionCall::invite);
+    }
+
+    /**
+     * The resume context the last INVITE carried, when it carried a valid one: what "the new region received
+     * the context" checks.
+     */
+    public Optional<ResumeContext> lastReceivedContext() {
+        return lastCall().flatMap(RegionCall::receivedContext)
+                .filter(ContextParseResult.Accepted.class::isInstance)
+                .flatMap(result -> ((ContextParseResult.Accepted) result).report().context());
     }
 
     /** The last ACK received. */

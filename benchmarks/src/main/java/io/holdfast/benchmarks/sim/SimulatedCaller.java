@@ -73,8 +73,8 @@ public final class SimulatedCaller implements AutoCloseable {
     private final List<CallerCall> calls = new CopyOnWriteArrayList<>();
     private final List<CallerCall> active = new ArrayList<>();
     private final Map<DialogId, CallerCall> dialogs = new HashMap<>();
-    private SipStack stack;
-    private ScheduledFuture<?> tick;
+    private volatile SipStack stack;
+    private volatile ScheduledFuture<?> tick;
     private volatile boolean closed;
 
     private SimulatedCaller(InetAddress address, NanoClock clock, AgentVoice voice, IoMode ioMode) {
@@ -192,12 +192,13 @@ public final class SimulatedCaller implements AutoCloseable {
             InDialogRequests.sendAck(stack, call.dialog(), call.ack());
             return;
         }
-        if (call.state() == CallerCall.State.FAILED || call.state() == CallerCall.State.ENDED) {
-            return;
-        }
         SipRequest invite = call.invite().orElseThrow();
         Dialog dialog = Dialog.asUac(invite, ok);
         SipRequest ack = InDialogRequests.sendAck(stack, dialog, dialog.createAck(invite).build());
+        if (call.state() == CallerCall.State.FAILED || call.state() == CallerCall.State.ENDED) {
+            InDialogRequests.send(stack, dialog, dialog.createRequest(SipMethod.BYE).build());
+            return;
+        }
         SessionDescription answer = MediaPlan.sdpOf(ok);
         MediaPlan plan = answer == null ? null : MediaPlan.forOfferer(call.offer(), answer);
         if (plan == null) {

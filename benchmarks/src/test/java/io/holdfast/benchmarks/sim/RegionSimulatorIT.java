@@ -243,6 +243,8 @@ class RegionSimulatorIT {
         assertThat(regionCall.inviteHeader(ResumeHandoff.FAILOVER_CAUSE)).isEqualTo("MEDIA_TIMEOUT");
         assertThat(regionCall.inviteHeader(ResumeHandoff.ATTEMPT)).isEqualTo("1");
         assertThat(regionCall.receivedContext()).contains(new ContextParseResult.Accepted(ContextReport.of(context)));
+        assertThat(region.lastReceivedContext()).contains(context);
+        assertThat(regionCall.invite().from().uri().user()).isEqualTo("+4930123456");
         Deadline.await("voice from the region", () -> call.received().count() >= 5);
     }
 
