@@ -30,7 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Threading: the state changes only on the caller's loop; every getter is safe on any thread, and
  * {@link #hangUp()}, {@link #cancel()}, {@link #stopMedia()} and {@link #startMedia()} hop onto the loop.
  */
-public final class CallerCall implements RtpReceiveHandler.Sink {
+public final class CallerCall {
     /** Where a call is. */
     public enum State {
         /** INVITE sent, no answer yet. */
@@ -48,6 +48,7 @@ public final class CallerCall implements RtpReceiveHandler.Sink {
     private final SimulatedCaller caller;
     private final String callerUser;
     private final RtpRecording received = new RtpRecording();
+    private final Sink sink = new Sink();
     private final CompletableFuture<Integer> answerStatus = new CompletableFuture<>();
     private final CompletableFuture<CallerCall> ended = new CompletableFuture<>();
     private final List<Integer> provisionalStatuses = new CopyOnWriteArrayList<>();
@@ -238,8 +239,8 @@ public final class CallerCall implements RtpReceiveHandler.Sink {
 
     // ---- caller loop only ----
 
-    SimulatedCaller caller() {
-        return caller;
+    RtpReceiveHandler.Sink rtpSink() {
+        return sink;
     }
 
     void inviting(SipRequest request, SessionDescription sdpOffer, Channel channel) {
@@ -361,29 +362,36 @@ public final class CallerCall implements RtpReceiveHandler.Sink {
 
     private void sendFailed(Throwable cause) {
         if (cause instanceof PortUnreachableException) {
-            onPortUnreachable();
+            portUnreachable();
         } else {
             sendFailures++;
         }
     }
 
-    @Override
-    public void onRtp(RtpHeader rtp) {
-        byte[] payload = ByteBufUtil.getBytes(rtp.buffer(), rtp.payloadIndex(), rtp.payloadLength());
-        received.add(new ReceivedRtp(caller.clock().nanoTime(), rtp.ssrc(), rtp.sequenceNumber(), rtp.timestamp(),
-                rtp.marker(), rtp.payloadType(), payload));
-    }
-
-    @Override
-    public void onOther() {
-        otherDatagrams++;
-    }
-
-    @Override
-    public void onPortUnreachable() {
+    private void portUnreachable() {
         if (firstPortUnreachableNs == -1) {
             firstPortUnreachableNs = caller.clock().nanoTime();
         }
         portUnreachable++;
+    }
+
+    /** What the call's RTP port hears; runs on the owner's loop. */
+    private final class Sink implements RtpReceiveHandler.Sink {
+        @Override
+        public void onRtp(RtpHeader rtp) {
+            byte[] payload = ByteBufUtil.getBytes(rtp.buffer(), rtp.payloadIndex(), rtp.payloadLength());
+            received.add(new ReceivedRtp(caller.clock().nanoTime(), rtp.ssrc(), rtp.sequenceNumber(), rtp.timestamp(),
+                    rtp.marker(), rtp.payloadType(), payload));
+        }
+
+        @Override
+        public void onOther() {
+            otherDatagrams++;
+        }
+
+        @Override
+        public void onPortUnreachable() {
+            portUnreachable();
+        }
     }
 }

@@ -151,7 +151,7 @@ final class RegionAgent implements RequestHandler {
             refuseNotAcceptable(transaction, call);
             return;
         }
-        ChannelFuture bound = loop.bindRtp(simulator.config().mediaAddress(), new RtpReceiveHandler(call));
+        ChannelFuture bound = loop.bindRtp(simulator.config().mediaAddress(), new RtpReceiveHandler(call.rtpSink()));
         bound.addListener(done -> {
             if (!done.isSuccess()) {
                 simulator.counters().transactionFailures++;

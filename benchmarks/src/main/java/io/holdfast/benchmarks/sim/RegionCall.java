@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Threading: the call's state changes only on its simulator's loop; every getter is safe on any thread
  * (volatile fields, written by that loop alone), and the senders hop onto the loop.
  */
-public final class RegionCall implements RtpReceiveHandler.Sink {
+public final class RegionCall {
     /** Where a call is. */
     public enum State {
         /** INVITE received, not answered yet (ringing, or the answer is delayed). */
@@ -51,6 +51,7 @@ public final class RegionCall implements RtpReceiveHandler.Sink {
     private final long startedNs;
     private final CompletableFuture<RegionCall> answered = new CompletableFuture<>();
     private final CompletableFuture<RegionCall> ended = new CompletableFuture<>();
+    private final Sink sink = new Sink();
     private volatile State state = State.RINGING;
     private volatile Dialog dialog;
     private volatile Channel rtpChannel;
@@ -231,6 +232,10 @@ public final class RegionCall implements RtpReceiveHandler.Sink {
 
     // ---- simulator loop only ----
 
+    RtpReceiveHandler.Sink rtpSink() {
+        return sink;
+    }
+
     ServerTransaction inviteTransaction() {
         return inviteTransaction;
     }
@@ -310,21 +315,24 @@ public final class RegionCall implements RtpReceiveHandler.Sink {
         ended.complete(this);
     }
 
-    @Override
-    public void onRtp(RtpHeader rtp) {
-        lastRtpArrivalNs = simulator.clock().nanoTime();
-        lastReceivedSsrc = rtp.ssrc();
-        rtpReceived++;
-        simulator.rtpReceived();
-    }
+    /** What the call's RTP port hears; runs on the owner's loop. */
+    private final class Sink implements RtpReceiveHandler.Sink {
+        @Override
+        public void onRtp(RtpHeader rtp) {
+            lastRtpArrivalNs = simulator.clock().nanoTime();
+            lastReceivedSsrc = rtp.ssrc();
+            rtpReceived++;
+            simulator.rtpReceived();
+        }
 
-    @Override
-    public void onOther() {
-        otherDatagrams++;
-    }
+        @Override
+        public void onOther() {
+            otherDatagrams++;
+        }
 
-    @Override
-    public void onPortUnreachable() {
-        simulator.portUnreachable();
+        @Override
+        public void onPortUnreachable() {
+            simulator.portUnreachable();
+        }
     }
 }

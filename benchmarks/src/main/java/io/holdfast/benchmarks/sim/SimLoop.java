@@ -49,11 +49,6 @@ final class SimLoop implements AutoCloseable {
         this.loop = group.next();
     }
 
-    /** True on native epoll, false on NIO. */
-    boolean epoll() {
-        return epoll;
-    }
-
     EventLoop loop() {
         return loop;
     }

@@ -162,7 +162,7 @@ public final class SimulatedCaller implements AutoCloseable {
     }
 
     private void place(CallerCall call, SipUri target, InetSocketAddress nextHop, InviteDecorator decorator) {
-        ChannelFuture bound = loop.bindRtp(address, new RtpReceiveHandler(call));
+        ChannelFuture bound = loop.bindRtp(address, new RtpReceiveHandler(call.rtpSink()));
         bound.addListener(done -> {
             if (!done.isSuccess()) {
                 call.failed(null, InDialogRequests.FinalStatus.TRANSPORT_ERROR);

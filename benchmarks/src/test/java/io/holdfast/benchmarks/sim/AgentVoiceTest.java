@@ -44,7 +44,7 @@ class AgentVoiceTest {
     }
 
     @Test
-    void shouldRefuseAToneOutsideTheTelephoneBand() {
+    void shouldRefuseWhenTheToneIsOutsideTheTelephoneBand() {
         assertThatThrownBy(() -> AgentVoice.tone(4000))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a tone is 50 to 3950 Hz at 8000 Hz sampling, was 4000");

@@ -69,7 +69,7 @@ class HealthEndpointIT {
     }
 
     @Test
-    void shouldAnswerOtherPathsAndMethodsWithErrors() throws Exception {
+    void shouldAnswerWithAnErrorWhenThePathOrMethodIsNotTheHealthGet() throws Exception {
         region = RegionSimulator.start(RegionSimulatorConfig.loopback("east"));
         URI url = region.healthUrl().orElseThrow();
 

@@ -122,7 +122,7 @@ class MediaPlanTest {
     }
 
     @Test
-    void shouldOfferPcmuPcmaAndTelephoneEventAtTwentyMilliseconds() {
+    void shouldOfferPcmuPcmaAndTelephoneEventAtTwentyMillisecondsWhenCalling() {
         SessionDescription offer = MediaPlan.offer(ORIGIN, CALLER_RTP);
 
         assertThat(offer.audio().payloadTypes()).containsExactly(0, 8, 101);

@@ -32,7 +32,7 @@ class RegionSimulatorConfigTest {
     }
 
     @Test
-    void shouldRefuseANameThatHoldfastsConfigurationWouldRefuse() {
+    void shouldRefuseTheNameWhenHoldfastsConfigurationWouldRefuseIt() {
         assertThatThrownBy(() -> RegionSimulatorConfig.loopback("East Coast"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("region name must be 1 to 32 lower-case letters, digits and '-': East Coast");

@@ -180,7 +180,7 @@ class RegionSimulatorIT {
     }
 
     @Test
-    void shouldLetTheCallerCancelWhileTheAnswerIsDelayed() throws Exception {
+    void shouldEndTheCallCancelledWhenTheCallerCancelsADelayedAnswer() throws Exception {
         region.delayAnswers(Duration.ofSeconds(5));
         CallerCall call = caller.call(region);
         Deadline.await("ringing", () -> call.state() == CallerCall.State.RINGING);

@@ -48,7 +48,7 @@ class RtpRecordingTest {
     }
 
     @Test
-    void shouldMeasureTheLongestGapOverallAndInAWindow() {
+    void shouldMeasureTheLongestGapWhenAskedOverallOrInAWindow() {
         RtpRecording recording = new RtpRecording();
         recording.add(packet(0, 7, 1));
         recording.add(packet(20, 7, 2));
@@ -63,7 +63,7 @@ class RtpRecordingTest {
     }
 
     @Test
-    void shouldFindTheFirstMatchingPacketAtOrAfterATime() {
+    void shouldFindTheFirstMatchingPacketWhenSearchingFromATime() {
         RtpRecording recording = new RtpRecording();
         recording.add(packet(0, 7, 1));
         recording.add(packet(20, 7, 2));

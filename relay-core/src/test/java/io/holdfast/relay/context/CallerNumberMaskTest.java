@@ -32,7 +32,7 @@ class CallerNumberMaskTest {
     }
 
     @Test
-    void shouldHideAtLeastThreeDigitsOrTheWholeNumberWhateverTheLength() {
+    void shouldHideThreeDigitsOrTheWholeNumberWhenMaskingAnyLength() {
         StringBuilder number = new StringBuilder();
         for (int digits = 1; digits <= 20; digits++) {
             number.append(digits % 10);

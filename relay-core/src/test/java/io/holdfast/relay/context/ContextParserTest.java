@@ -146,7 +146,7 @@ class ContextParserTest {
     }
 
     @Test
-    void shouldAcceptTextsAtTheirLimitAndRefuseOneCharacterMore() {
+    void shouldAcceptATextAtItsLimitAndRefuseItWhenOneCharacterLonger() {
         String ref = "r".repeat(ContextSchema.MAX_REF_CHARS);
         String summary = "\u20ac".repeat(ContextSchema.MAX_SUMMARY_CHARS);
 
@@ -165,7 +165,7 @@ class ContextParserTest {
     }
 
     @Test
-    void shouldAcceptSixteenLabelsAndRefuseSeventeen() {
+    void shouldAcceptSixteenLabelsAndRefuseThemWhenSeventeen() {
         StringBuilder sixteen = new StringBuilder("{\"labels\":{");
         for (int i = 0; i < ContextSchema.MAX_LABELS; i++) {
             sixteen.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");

@@ -140,7 +140,7 @@ class ContextStoreTest {
     }
 
     @Test
-    void shouldRefuseANegativeGrace() {
+    void shouldRefuseToBuildWhenTheGraceIsNegative() {
         assertThatThrownBy(() -> new ContextStore(clock, Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("context grace must not be negative, was PT-0.001S");

@@ -141,7 +141,7 @@ class ResumeHandoffTest {
     }
 
     @Test
-    void shouldRefuseAnAttemptBelowOneOrAnEmptyOffer() {
+    void shouldRefuseTheHandoffWhenTheAttemptIsBelowOneOrTheOfferEmpty() {
         assertThatThrownBy(() -> ResumeHandoff.failover(SDP, TOKEN, CauseTag.MEDIA_TIMEOUT, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("attempt counts from 1, was 0");
         assertThatThrownBy(() -> ResumeHandoff.failover(new byte[0], TOKEN, CauseTag.MEDIA_TIMEOUT, 1))
