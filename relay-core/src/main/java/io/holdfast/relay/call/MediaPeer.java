@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
  * stream of the description it sent. Immutable.
  *
  * @param rtp the RTP address, or {@code null} when the description names a host (no lookup on the loop)
- * @param rtcp the RTCP address, or {@code null} for the RTP port + 1
+ * @param rtcp the RTCP address of an {@code a=rtcp:} line (RFC 3605), or {@code null} for the RTP port + 1:
+ *             holdfast never agrees to {@code a=rtcp-mux} (it relays a port pair), so an offered mux is not
+ *             used by the peer
  */
 record MediaPeer(InetSocketAddress rtp, InetSocketAddress rtcp) {
     /**
@@ -28,7 +30,7 @@ record MediaPeer(InetSocketAddress rtp, InetSocketAddress rtcp) {
             return new MediaPeer(null, null);
         }
         InetSocketAddress rtp = description.rtpAddressFor(audio);
-        InetSocketAddress rtcp = description.rtcpAddressFor(audio);
+        InetSocketAddress rtcp = audio.rtcp() == null ? null : description.rtcpAddressFor(audio);
         return new MediaPeer(rtp.isUnresolved() ? null : rtp, rtcp == null || rtcp.isUnresolved() ? null : rtcp);
     }
 
