@@ -217,13 +217,13 @@ public final class Call {
             return;
         }
         media.answerUpstream(peer, attempt.region().tag());
-        caller.respond(200, "OK", sdp.toward(MediaSide.CALLER, answer, media), null);
-        state = CallState.ANSWERED;
-        context.count(CallCounter.CALLS_ANSWERED);
         if (lastFailure != null) {
             context.publish(event(lastFailure, RouteOutcome.ROUTED).to(attempt.region().name())
                     .attempt(attempt.number()).build());
         }
+        caller.respond(200, "OK", sdp.toward(MediaSide.CALLER, answer, media), null);
+        state = CallState.ANSWERED;
+        context.count(CallCounter.CALLS_ANSWERED);
         LOG.info("call {} from {} answered by region {}", id, MaskedCaller.of(caller.request()), attempt.region());
     }
 

@@ -20,12 +20,14 @@ import java.util.List;
  * RTP and RTCP on a port pair); every other stream is disabled (port 0, RFC 3264 §8.2), as holdfast anchors
  * only the audio; and the {@code o=} line is the receiving leg's own, holdfast's, its version raised only
  * when the description changed (RFC 3264 §8). Codecs, directions and every other line pass unchanged, so
- * the region sees the caller's codecs and the caller the region's choice. Confined to the call's event loop.
+ * the region sees the caller's codecs and the caller the region's choice; the {@code s=} text is {@code -}. Confined to the call's event loop.
  */
 final class SdpAnchor {
     /** Attributes dropped from the anchored stream: addresses holdfast does not relay, and multiplexing. */
     private static final List<String> DROPPED_ATTRIBUTES = List.of("candidate", "remote-candidates", "rtcp-mux");
     private static final String ORIGIN_USER = "holdfast";
+    /** The {@code s=} text of every description holdfast sends (the peer's may name its software or host). */
+    private static final String SESSION_NAME = "-";
 
     private final InetAddress mediaAddress;
     private final LegOrigin callerOrigin;
@@ -73,7 +75,7 @@ final class SdpAnchor {
                 out = out.withMediaAttributesRemoved(audio, attribute);
             }
         }
-        out = out.withConnectionAddress(mediaAddress);
+        out = out.withConnectionAddress(mediaAddress).withSessionName(SESSION_NAME);
         for (MediaDescription m : received.media()) {
             if (m.index() == audio) {
                 out = out.withMediaAddress(audio, new InetSocketAddress(mediaAddress, anchor.localRtpPort(toSide)),
