@@ -43,9 +43,9 @@ import java.util.concurrent.TimeUnit;
  * answers BYE, and can hang up. Everything it receives is queued for the test thread. SIP work runs on the
  * phone's loop; the test thread hops there with {@link #onLoop}.
  */
-final class TestPhone implements RequestHandler, AutoCloseable {
+public final class TestPhone implements RequestHandler, AutoCloseable {
     /** What the phone does with an INVITE. */
-    enum Answer {
+    public enum Answer {
         /** 180 Ringing, then 200 OK with an SDP answer. */
         ANSWER,
         /** 503 Service Unavailable. */
@@ -59,9 +59,9 @@ final class TestPhone implements RequestHandler, AutoCloseable {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    final BlockingQueue<SipRequest> requests = new LinkedBlockingQueue<>();
-    final BlockingQueue<SipResponse> responses = new LinkedBlockingQueue<>();
-    final BlockingQueue<SipRequest> cancels = new LinkedBlockingQueue<>();
+    public final BlockingQueue<SipRequest> requests = new LinkedBlockingQueue<>();
+    public final BlockingQueue<SipResponse> responses = new LinkedBlockingQueue<>();
+    public final BlockingQueue<SipRequest> cancels = new LinkedBlockingQueue<>();
     private final String name;
     private final SipStack stack;
     private final DatagramSocket rtp;
@@ -78,19 +78,19 @@ final class TestPhone implements RequestHandler, AutoCloseable {
         this.stack = SipStack.start(SipConfig.listeningOn(new InetSocketAddress(LOOPBACK, 0)).withEventLoops(1), this);
     }
 
-    static TestPhone start(String name) throws InterruptedException, IOException {
+    public static TestPhone start(String name) throws InterruptedException, IOException {
         return new TestPhone(name);
     }
 
-    void answer(Answer mode) {
+    public void answer(Answer mode) {
         this.answer = mode;
     }
 
-    InetSocketAddress sipAddress() {
+    public InetSocketAddress sipAddress() {
         return stack.localAddress(Transport.UDP);
     }
 
-    int rtpPort() {
+    public int rtpPort() {
         return rtp.getLocalPort();
     }
 
@@ -108,7 +108,7 @@ final class TestPhone implements RequestHandler, AutoCloseable {
     // ---- caller side ----
 
     /** Calls {@code user} at {@code holdfast} over UDP. */
-    void call(InetSocketAddress holdfast, String user) throws Exception {
+    public void call(InetSocketAddress holdfast, String user) throws Exception {
         peer = holdfast;
         onLoop(() -> {
             SipRequest request = SipRequest.builder(SipMethod.INVITE, SipUri.sip(user, "127.0.0.1", holdfast.getPort()))
@@ -128,11 +128,11 @@ final class TestPhone implements RequestHandler, AutoCloseable {
     }
 
     /** The INVITE as sent. */
-    SipRequest sentInvite() throws Exception {
+    public SipRequest sentInvite() throws Exception {
         return onLoop(() -> invite.request());
     }
 
-    void cancel() throws Exception {
+    public void cancel() throws Exception {
         onLoop(() -> {
             invite.cancel();
             return null;
@@ -140,7 +140,7 @@ final class TestPhone implements RequestHandler, AutoCloseable {
     }
 
     /** Sends OPTIONS outside any dialog to {@code target}. */
-    void options(InetSocketAddress target) throws Exception {
+    public void options(InetSocketAddress target) throws Exception {
         onLoop(() -> {
             SipRequest options = SipRequest.builder(SipMethod.OPTIONS, SipUri.sip(null, "127.0.0.1", target.getPort()))
                     .from(NameAddr.of(SipUri.sip("probe", "127.0.0.1", SipUri.NO_PORT)).withTag(DialogId.newTag()))
@@ -154,7 +154,7 @@ final class TestPhone implements RequestHandler, AutoCloseable {
     }
 
     /** Ends the call with BYE in its dialog (either side), with a Reason when given. */
-    void bye(Reason reason) throws Exception {
+    public void bye(Reason reason) throws Exception {
         onLoop(() -> {
             SipRequest.Builder bye = dialog.createRequest(SipMethod.BYE);
             if (reason != null) {
@@ -167,7 +167,7 @@ final class TestPhone implements RequestHandler, AutoCloseable {
     }
 
     /** The final or provisional response of a status, waiting for it. */
-    SipResponse awaitResponse(int status) throws InterruptedException {
+    public SipResponse awaitResponse(int status) throws InterruptedException {
         long deadlineNs = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() - deadlineNs < 0) {
             SipResponse response = responses.poll(50, TimeUnit.MILLISECONDS);
@@ -179,7 +179,7 @@ final class TestPhone implements RequestHandler, AutoCloseable {
     }
 
     /** The next request of a method, waiting for it. */
-    SipRequest awaitRequest(SipMethod method) throws InterruptedException {
+    public SipRequest awaitRequest(SipMethod method) throws InterruptedException {
         long deadlineNs = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() - deadlineNs < 0) {
             SipRequest request = requests.poll(50, TimeUnit.MILLISECONDS);
@@ -215,7 +215,7 @@ final class TestPhone implements RequestHandler, AutoCloseable {
      *
      * @return the packet {@code receiver} got
      */
-    DatagramPacket sendUntilReceived(InetSocketAddress to, byte fill, TestPhone receiver) throws IOException {
+    public DatagramPacket sendUntilReceived(InetSocketAddress to, byte fill, TestPhone receiver) throws IOException {
         byte[] buffer = new byte[2048];
         DatagramPacket received = new DatagramPacket(buffer, buffer.length);
         long deadlineNs = System.nanoTime() + WAIT.toNanos();
@@ -288,7 +288,7 @@ final class TestPhone implements RequestHandler, AutoCloseable {
     }
 
     /** The SDP of a message. */
-    static SessionDescription sdpOf(SipMessage message) throws Exception {
+    public static SessionDescription sdpOf(SipMessage message) throws Exception {
         return SessionDescription.parse(message.body());
     }
 
