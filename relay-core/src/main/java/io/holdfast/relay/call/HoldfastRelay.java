@@ -241,7 +241,8 @@ public final class HoldfastRelay implements AutoCloseable {
                 }
                 handler.attach(stack, loops);
                 LOG.info("holdfast relay listening on sip udp {} tcp {}, media {} ports {}, {} loops ({}), regions {}",
-                        stack.localAddress(Transport.UDP), stack.localAddress(Transport.TCP),
+                        NetUtil.toSocketAddressString(stack.localAddress(Transport.UDP)),
+                        NetUtil.toSocketAddressString(stack.localAddress(Transport.TCP)),
                         NetUtil.toAddressString(config.media().address()), config.media().ports(), loops.length,
                         transport, regions);
                 return new HoldfastRelay(stack, loops, drain, regions);

@@ -82,14 +82,14 @@ final class RelayRunner {
 
     private void drainAndStop() throws InterruptedException {
         Duration drainTimeout = config.drainTimeout();
-        LOG.info("stopping: draining, new calls get 503, {} calls in progress have {} to finish", relay.liveCalls(),
-                drainTimeout);
+        LOG.info("stopping: draining, new calls get 503, {} calls in progress have {} ms to finish", relay.liveCalls(),
+                drainTimeout.toMillis());
         relay.drain();
         if (!relay.awaitIdle(drainTimeout)) {
-            LOG.warn("{} calls outlived drain-timeout {}; ending them", relay.liveCalls(), drainTimeout);
+            LOG.warn("{} calls outlived drain-timeout ({} ms); ending them", relay.liveCalls(), drainTimeout.toMillis());
             relay.endAllCalls(CauseTag.DRAIN_TIMEOUT);
             if (!relay.awaitIdle(ENDING_WAIT)) {
-                LOG.warn("{} calls did not end within {}; closing anyway", relay.liveCalls(), ENDING_WAIT);
+                LOG.warn("{} calls did not end within {} ms; closing anyway", relay.liveCalls(), ENDING_WAIT.toMillis());
             }
         }
         relay.close();
