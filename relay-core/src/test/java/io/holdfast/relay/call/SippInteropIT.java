@@ -8,7 +8,6 @@ import io.holdfast.relay.config.FailoverConfig;
 import io.holdfast.relay.config.HoldfastConfig;
 import io.holdfast.relay.config.LatchPolicy;
 import io.holdfast.relay.config.MediaConfig;
-import io.holdfast.relay.config.PortRange;
 import io.holdfast.relay.config.RegionConfig;
 import io.holdfast.relay.config.SipConfig;
 import io.holdfast.relay.events.CauseTag;
@@ -37,13 +36,16 @@ import org.junit.jupiter.api.Timeout;
  * SIPp on both sides of holdfast: the built-in {@code uac} scenario as the caller, through holdfast, to a SIPp
  * region playing {@code deploy/src/test/sipp/uas-region.xml} (which fails any call whose INVITE does not show
  * holdfast's topology hiding). Both sides must report every call successful. A missing {@code sipp} fails
- * the test; the SIPp logs stay under {@code target/sipp/}.
+ * the test; the SIPp logs stay under {@code target/sipp/}. Media ports come from a free block below the
+ * ephemeral range ({@link FreePortBlock}).
  */
 @Timeout(180)
 class SippInteropIT {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final Path REGION_SCENARIO = Paths.get("..", "deploy", "src", "test", "sipp", "uas-region.xml");
     private static final int CALLS = 100;
+    /** Each call takes two port pairs, quarantined 30 s after it ends: room for every call, with margin. */
+    private static final int MEDIA_PORTS = 8 * CALLS;
     private static final Duration SIPP_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -65,7 +67,7 @@ class SippInteropIT {
         SipConfig sip = new SipConfig(new InetSocketAddress(LOOPBACK, 0), SipConfig.DEFAULT_T1, SipConfig.DEFAULT_T2,
                 SipConfig.DEFAULT_T4, SipConfig.DEFAULT_INVITE_TIMEOUT, SipConfig.DEFAULT_MAX_MESSAGE_BYTES,
                 SipConfig.DEFAULT_PASSED_HEADERS);
-        return new HoldfastConfig(sip, new MediaConfig(LOOPBACK, PortRange.EPHEMERAL, LatchPolicy.SIGNALLED,
+        return new HoldfastConfig(sip, new MediaConfig(LOOPBACK, FreePortBlock.of(MEDIA_PORTS), LatchPolicy.SIGNALLED,
                 Duration.ofSeconds(2)),
                 List.of(RegionConfig.of("east", SipUri.sip("agent", "127.0.0.1", regionPort), 1)),
                 new FailoverConfig(FailoverConfig.DEFAULT_MODE, FailoverConfig.MAX_MEDIA_TIMEOUT, 2,

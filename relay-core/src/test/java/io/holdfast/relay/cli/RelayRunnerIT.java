@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,6 +90,17 @@ class RelayRunnerIT {
         return runner.relay().sipAddress(Transport.UDP);
     }
 
+    /** The stop request is taken by the runner's thread: new calls are refused from then on. */
+    private void awaitDraining() {
+        long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!runner.relay().isDraining()) {
+            if (System.nanoTime() - deadlineNs > 0) {
+                throw new AssertionError("the runner never started draining");
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
     private List<String> eventLines() throws Exception {
         return Files.readAllLines(dir.resolve("events.jsonl"), StandardCharsets.UTF_8);
     }
@@ -101,6 +113,7 @@ class RelayRunnerIT {
         region.awaitRequest(SipMethod.ACK);
 
         runner.requestStop();
+        awaitDraining();
         late.call(holdfast(), "+15550100");
 
         SipResponse refused = late.awaitResponse(503);
