@@ -22,6 +22,7 @@ import io.holdfast.sip.message.SipMethod;
 import io.holdfast.sip.message.SipRequest;
 import io.holdfast.sip.message.SipResponse;
 import io.holdfast.sip.message.SipUri;
+import io.holdfast.sip.sdp.Direction;
 import io.holdfast.sip.sdp.SessionDescription;
 import io.holdfast.sip.transport.IoMode;
 import io.holdfast.sip.transport.Transport;
@@ -187,6 +188,45 @@ class HoldfastRelayIT {
         assertThat(events).extracting(RouteChangeEvent::cause).containsExactly(CauseTag.CALLER_HANGUP);
         assertThat(events).extracting(RouteChangeEvent::fromRegion).containsExactly("east");
         assertThat(relay.counter(CallCounter.CALLS_ENDED)).isEqualTo(1);
+        assertThat(relay.sipStack().errorCount()).isZero();
+    }
+
+    @Test
+    void shouldRelayReinviteWithAnchoredSdpBothWays() throws Exception {
+        start();
+        SipResponse ok = connect();
+        int callerFacing = TestPhone.sdpOf(ok).audio().port();
+
+        caller.reinvite("sendonly");
+
+        SipRequest relayed = east.awaitRequest(SipMethod.INVITE);
+        SessionDescription offer = TestPhone.sdpOf(relayed);
+        assertThat(offer.direction(offer.audio())).isEqualTo(Direction.SENDONLY);
+        assertThat(offer.origin().username()).isEqualTo("holdfast");
+        assertThat(relayed.bodyAsString()).doesNotContain(Integer.toString(caller.rtpPort()));
+        SipResponse reinviteOk = caller.awaitResponse(200);
+        SessionDescription answer = TestPhone.sdpOf(reinviteOk);
+        assertThat(answer.direction(answer.audio())).isEqualTo(Direction.RECVONLY);
+        assertThat(answer.audio().port()).isEqualTo(callerFacing);
+        assertThat(reinviteOk.bodyAsString()).doesNotContain(Integer.toString(east.rtpPort()));
+        SipRequest ack = east.awaitRequest(SipMethod.ACK);
+        assertThat(ack.cseq().sequence()).isEqualTo(relayed.cseq().sequence());
+        assertThat(relay.counter(CallCounter.REQUESTS_RELAYED)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRelayCallWhenCallerUsesTcp() throws Exception {
+        start();
+
+        caller.call(relay.sipAddress(Transport.TCP), "+15550100", Transport.TCP);
+
+        SipResponse ok = caller.awaitResponse(200);
+        assertThat(ok.contacts().get(0).uri().transport()).isEqualTo("tcp");
+        east.awaitRequest(SipMethod.ACK);
+        east.bye(null);
+        SipRequest bye = caller.awaitRequest(SipMethod.BYE);
+        assertThat(bye.topVia().transport()).isEqualTo("TCP");
+        await("the call to end", () -> relay.liveCalls() == 0);
         assertThat(relay.sipStack().errorCount()).isZero();
     }
 

@@ -70,6 +70,7 @@ public final class TestPhone implements RequestHandler, AutoCloseable {
     private ClientTransaction invite;
     private SipRequest ack;
     private InetSocketAddress peer;
+    private volatile Transport transport = Transport.UDP;
 
     private TestPhone(String name) throws InterruptedException, IOException {
         this.name = name;
@@ -109,7 +110,13 @@ public final class TestPhone implements RequestHandler, AutoCloseable {
 
     /** Calls {@code user} at {@code holdfast} over UDP. */
     public void call(InetSocketAddress holdfast, String user) throws Exception {
+        call(holdfast, user, Transport.UDP);
+    }
+
+    /** Calls {@code user} at {@code holdfast} over {@code over}; the whole dialog then uses it. */
+    public void call(InetSocketAddress holdfast, String user, Transport over) throws Exception {
         peer = holdfast;
+        transport = over;
         onLoop(() -> {
             SipRequest request = SipRequest.builder(SipMethod.INVITE, SipUri.sip(user, "127.0.0.1", holdfast.getPort()))
                     .from(new NameAddr("Caller", SipUri.sip("+15551234567", "127.0.0.1", SipUri.NO_PORT),
@@ -117,12 +124,12 @@ public final class TestPhone implements RequestHandler, AutoCloseable {
                     .to(NameAddr.of(SipUri.sip(user, "127.0.0.1", SipUri.NO_PORT)))
                     .callId(DialogId.newCallId("127.0.0.1"))
                     .cseq(CSeq.of(1, SipMethod.INVITE))
-                    .addContact(NameAddr.of(stack.localUri(Transport.UDP)))
+                    .addContact(NameAddr.of(stack.localUri(transport)))
                     .addHeader("P-Asserted-Identity", "<sip:+15551234567@127.0.0.1>")
                     .addHeader("X-Caller-Private", "do-not-pass")
                     .body("application/sdp", sdp().getBytes(StandardCharsets.US_ASCII))
                     .build();
-            invite = stack.sendRequest(request, holdfast, Transport.UDP, new Caller());
+            invite = stack.sendRequest(request, holdfast, transport, new Caller());
             return null;
         });
     }
@@ -153,6 +160,18 @@ public final class TestPhone implements RequestHandler, AutoCloseable {
         });
     }
 
+    /** Sends a re-INVITE in the dialog (either side) offering {@code direction}; its 2xx is ACKed. */
+    public void reinvite(String direction) throws Exception {
+        onLoop(() -> {
+            SipRequest reinvite = dialog.createRequest(SipMethod.INVITE)
+                    .body("application/sdp", sdp().replace("a=sendrecv", "a=" + direction)
+                            .replace(" 1 1 IN", " 1 2 IN").getBytes(StandardCharsets.US_ASCII))
+                    .build();
+            stack.sendRequest(reinvite, peer, transport, new Reinvite());
+            return null;
+        });
+    }
+
     /** Ends the call with BYE in its dialog (either side), with a Reason when given. */
     public void bye(Reason reason) throws Exception {
         onLoop(() -> {
@@ -160,7 +179,7 @@ public final class TestPhone implements RequestHandler, AutoCloseable {
             if (reason != null) {
                 bye.addReason(reason);
             }
-            stack.sendRequest(bye.build(), peer, Transport.UDP, new Caller());
+            stack.sendRequest(bye.build(), peer, transport, new Caller());
             dialog.terminate();
             return null;
         });
@@ -251,7 +270,12 @@ public final class TestPhone implements RequestHandler, AutoCloseable {
         if (request.method() == SipMethod.BYE && dialog != null) {
             dialog.terminate();
         }
-        transaction.respond(transaction.response(200, "OK").build());
+        SipResponse.Builder ok = transaction.response(200, "OK");
+        if (request.method() == SipMethod.INVITE) {
+            ok.addContact(NameAddr.of(stack.localUri(transport)))
+                    .body("application/sdp", sdp().replace("a=sendrecv", "a=recvonly").getBytes(StandardCharsets.US_ASCII));
+        }
+        transaction.respond(ok.build());
     }
 
     private void answerInvite(ServerTransaction transaction) {
@@ -298,6 +322,37 @@ public final class TestPhone implements RequestHandler, AutoCloseable {
         rtp.close();
     }
 
+    /** A re-INVITE's transaction: responses queued, its 2xx ACKed in the dialog. */
+    private final class Reinvite implements ClientTransactionListener {
+        private SipRequest reinviteAck;
+
+        @Override
+        public void onProvisional(ClientTransaction transaction, SipResponse response) {
+            responses.add(response);
+        }
+
+        @Override
+        public void onFinal(ClientTransaction transaction, SipResponse response) {
+            if (response.isSuccess() && reinviteAck == null) {
+                reinviteAck = stack.sendAck(dialog.createAck(transaction.request()).build(), peer, transport);
+            } else if (response.isSuccess()) {
+                stack.sendAck(reinviteAck, peer, transport);
+                return;
+            }
+            responses.add(response);
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction transaction) {
+            responses.add(SipResponse.to(transaction.request(), 408, "Request Timeout (local)").build());
+        }
+
+        @Override
+        public void onTransportError(ClientTransaction transaction) {
+            responses.add(SipResponse.to(transaction.request(), 503, "Transport Error (local)").build());
+        }
+    }
+
     /** The phone's client transactions (INVITE, BYE, OPTIONS): responses queued, every 2xx to INVITE ACKed. */
     private final class Caller implements ClientTransactionListener {
         @Override
@@ -310,9 +365,9 @@ public final class TestPhone implements RequestHandler, AutoCloseable {
             if (transaction.request().method() == SipMethod.INVITE && response.isSuccess()) {
                 if (ack == null) {
                     dialog = Dialog.asUac(transaction.request(), response);
-                    ack = stack.sendAck(dialog.createAck(transaction.request()).build(), peer, Transport.UDP);
+                    ack = stack.sendAck(dialog.createAck(transaction.request()).build(), peer, transport);
                 } else {
-                    stack.sendAck(ack, peer, Transport.UDP);
+                    stack.sendAck(ack, peer, transport);
                     return;
                 }
             }
