@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HoldfastVersion.class,
         description = "SIP/RTP relay and failover proxy for Voice AI.",
-        subcommands = {SipCommand.class, CheckConfigCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, SipCommand.class, CheckConfigCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class HoldfastCommand implements Runnable {
     @CommandLine.Spec

@@ -83,7 +83,7 @@ public record HoldfastConfig(SipConfig sip, MediaConfig media, List<RegionConfig
         return (regions.size() == 1 ? "1 region " : regions.size() + " regions ") + regionList
                 + "; sip " + SocketAddressSyntax.format(sip.listen()) + " udp+tcp"
                 + "; media " + SocketAddressSyntax.address(media.address()) + " ports " + media.ports()
-                + " (" + media.ports().pairCount() + " pairs)"
+                + (media.ports().isEphemeral() ? " (chosen by the OS)" : " (" + media.ports().pairCount() + " pairs)")
                 + "; failover " + ConfigSection.configName(failover.mode())
                 + ", media-timeout " + ConfigDuration.format(failover.mediaTimeout())
                 + ", max-attempts " + failover.maxAttempts()

@@ -10,7 +10,8 @@ import java.util.Objects;
  * Immutable; safe on any thread.
  *
  * @param address the IP address media ports bind to and SDP announces
- * @param ports the ports anchored RTP/RTCP pairs are taken from
+ * @param ports the ports anchored RTP/RTCP pairs are taken from; {@code 0-0} lets the operating
+ *              system choose (tests)
  * @param latch how a leg learns its remote address
  * @param learningWindow how long after each offer or answer a latch may be learned
  */
@@ -20,7 +21,8 @@ public record MediaConfig(InetAddress address, PortRange ports, LatchPolicy latc
     public static final LatchPolicy DEFAULT_LATCH = LatchPolicy.SIGNALLED;
     public static final Duration DEFAULT_LEARNING_WINDOW = Duration.ofSeconds(2);
     public static final Duration MIN_LEARNING_WINDOW = Duration.ofMillis(20);
-    public static final Duration MAX_LEARNING_WINDOW = Duration.ofSeconds(60);
+    /** The media plane's own ceiling: a longer window lets an attacker latch late in the call (RTP Bleed). */
+    public static final Duration MAX_LEARNING_WINDOW = Duration.ofSeconds(30);
 
     public static final MediaConfig DEFAULT = new MediaConfig(DEFAULT_ADDRESS, DEFAULT_PORTS, DEFAULT_LATCH,
             DEFAULT_LEARNING_WINDOW);

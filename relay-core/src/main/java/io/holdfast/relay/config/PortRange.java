@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * An inclusive range of UDP ports for anchored media, written {@code 30000-30999}. It starts on an
  * even port (RTP takes the even port of a pair, RTCP the odd one above it, RFC 3550 §11), holds at
- * least {@value #MIN_PORTS} ports and stays within {@value #MIN_PORT}..{@value #MAX_PORT}.
+ * least {@value #MIN_PORTS} ports and stays within {@value #MIN_PORT}..{@value #MAX_PORT}. The
+ * special range {@code 0-0} ({@link #EPHEMERAL}) lets the operating system choose every media port:
+ * for tests, never for production (RTCP is then not RTP + 1, and no port is quarantined).
  *
  * @param first the first port, even
  * @param last the last port, inclusive
@@ -18,6 +20,9 @@ public record PortRange(int first, int last) {
     public static final int MAX_PORT = 65535;
     /** Two RTP/RTCP pairs: one call's two legs. */
     public static final int MIN_PORTS = 4;
+
+    /** {@code 0-0}: the operating system chooses each port (tests only). */
+    public static final PortRange EPHEMERAL = new PortRange(0, 0);
 
     static final String EXAMPLE = "30000-30999";
 
@@ -51,9 +56,14 @@ public record PortRange(int first, int last) {
         return new PortRange(first, last);
     }
 
-    /** How many ports the range holds. */
+    /** True for {@code 0-0}: the operating system chooses the ports. */
+    public boolean isEphemeral() {
+        return first == 0 && last == 0;
+    }
+
+    /** How many ports the range holds; 0 for {@link #EPHEMERAL}. */
     public int size() {
-        return last - first + 1;
+        return isEphemeral() ? 0 : last - first + 1;
     }
 
     /** How many RTP/RTCP pairs fit: an odd last port completes the last pair, an even one is left over. */
@@ -61,12 +71,13 @@ public record PortRange(int first, int last) {
         return size() / 2;
     }
 
+    /** False for every port when {@link #isEphemeral}: no port is reserved. */
     public boolean contains(int port) {
-        return port >= first && port <= last;
+        return !isEphemeral() && port >= first && port <= last;
     }
 
     public boolean overlaps(PortRange other) {
-        return first <= other.last && other.first <= last;
+        return !isEphemeral() && !other.isEphemeral() && first <= other.last && other.first <= last;
     }
 
     @Override
@@ -75,6 +86,9 @@ public record PortRange(int first, int last) {
     }
 
     private static String problem(int first, int last) {
+        if (first == 0 && last == 0) {
+            return null;
+        }
         if (last < first) {
             return "ends before it starts; write it like " + EXAMPLE;
         }

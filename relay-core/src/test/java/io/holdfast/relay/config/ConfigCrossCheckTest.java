@@ -66,6 +66,19 @@ class ConfigCrossCheckTest {
     }
 
     @Test
+    void shouldAcceptWhenEveryPortIsChosenByTheOperatingSystem() {
+        String yaml = REGIONS + """
+                sip: { listen: 127.0.0.1:0 }
+                media: { address: 127.0.0.1, ports: 0-0 }
+                admin: { listen: 127.0.0.1:0 }
+                """;
+        HoldfastConfig config = parse(yaml, base);
+
+        assertThat(config.media().ports().isEphemeral()).isTrue();
+        assertThat(config.summary()).contains("ports 0-0 (chosen by the OS)");
+    }
+
+    @Test
     void shouldRejectWhenRegionNamesOrPrioritiesRepeat() {
         String yaml = """
                 regions:

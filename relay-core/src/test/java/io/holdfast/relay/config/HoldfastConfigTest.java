@@ -79,7 +79,7 @@ class HoldfastConfigTest {
         assertThatThrownBy(() -> new MediaConfig(MediaConfig.DEFAULT_ADDRESS, MediaConfig.DEFAULT_PORTS,
                 LatchPolicy.SIGNALLED, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("media.learning-window must be from 20ms to 1m, was 0s");
+                .hasMessage("media.learning-window must be from 20ms to 30s, was 0s");
     }
 
     @Test

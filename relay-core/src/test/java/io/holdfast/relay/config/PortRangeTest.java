@@ -25,6 +25,18 @@ class PortRangeTest {
     }
 
     @Test
+    void shouldLetTheOperatingSystemChooseWhenZeroToZero() {
+        PortRange range = PortRange.parse("0-0");
+
+        assertThat(range).isEqualTo(PortRange.EPHEMERAL);
+        assertThat(range.isEphemeral()).isTrue();
+        assertThat(range.size()).isZero();
+        assertThat(range.contains(0)).isFalse();
+        assertThat(range.overlaps(new PortRange(30000, 30999))).isFalse();
+        assertThat(new PortRange(30000, 30999).isEphemeral()).isFalse();
+    }
+
+    @Test
     void shouldLeaveTheLastPortUnpairedWhenTheRangeEndsEven() {
         assertThat(PortRange.parse("30000-30004").pairCount()).isEqualTo(2);
     }

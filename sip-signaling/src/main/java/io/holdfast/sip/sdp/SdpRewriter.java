@@ -120,6 +120,17 @@ final class SdpRewriter {
         return reparse(lines);
     }
 
+    /** The {@code s=} line is the third of every description (RFC 8866 §5: v=, o=, s= in that order). */
+    static SessionDescription sessionName(SessionDescription sd, String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.indexOf('\r') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("an s= text is one non-empty line without NUL: " + name);
+        }
+        List<byte[]> lines = new ArrayList<>(sd.rawLines());
+        lines.set(2, line("s=" + name));
+        return reparse(lines);
+    }
+
     static SessionDescription direction(SessionDescription sd, int mediaIndex, Direction direction) {
         Objects.requireNonNull(direction, "direction");
         MediaDescription m = sd.media(mediaIndex);

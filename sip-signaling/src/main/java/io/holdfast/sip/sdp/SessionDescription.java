@@ -250,6 +250,16 @@ public final class SessionDescription {
         return SdpRewriter.origin(this, newOrigin);
     }
 
+    /**
+     * A copy with another {@code s=} text: a B2BUA writes its own rather than pass on the peer's, which often
+     * names its software or host.
+     *
+     * @throws IllegalArgumentException when {@code name} is empty or holds CR, LF or NUL
+     */
+    public SessionDescription withSessionName(String name) {
+        return SdpRewriter.sessionName(this, name);
+    }
+
     /** A copy with the {@code o=} session version plus one (RFC 3264 §8: every new offer). */
     public SessionDescription withOriginVersionIncremented() {
         return withOrigin(origin.withVersionIncremented());

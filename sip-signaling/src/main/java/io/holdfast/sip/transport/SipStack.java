@@ -106,6 +106,18 @@ public final class SipStack implements AutoCloseable {
     }
 
     /**
+     * The Netty event loop of loop {@code loopIndex} (see {@link #loopOfCallId}): a transaction user runs the
+     * rest of a call there (its media channels, its timers) so that the call has one thread. The group is built
+     * with the epoll I/O handler when {@link #isEpoll}, else NIO, so channels of the same transport register on it.
+     */
+    public EventLoop eventLoop(int loopIndex) {
+        if (loopIndex < 0 || loopIndex >= sipLoops.length) {
+            throw new IllegalArgumentException("no loop " + loopIndex + " (have " + sipLoops.length + ')');
+        }
+        return sipLoops[loopIndex].eventLoop();
+    }
+
+    /**
      * Sends a request in a new client transaction to {@code destination} over {@code transport} (§8.1.2 and
      * §18.1.1; no DNS: the caller resolved the next hop). The stack adds the Via (new branch) and Max-Forwards.
      * Any thread.

@@ -186,6 +186,19 @@ class SessionDescriptionRewriteTest {
     }
 
     @Test
+    void shouldReplaceOnlyTheSessionNameWhenLegWritesItsOwn() {
+        SessionDescription sd = parse(SdpTexts.BASIC);
+
+        SessionDescription rewritten = sd.withSessionName("holdfast");
+
+        assertThat(rewritten.sessionName()).isEqualTo("holdfast");
+        assertThat(LineDiff.of(sd, rewritten).added()).containsExactly("s=holdfast");
+        assertThat(LineDiff.of(sd, rewritten).removed()).containsExactly("s=-");
+        assertThatThrownBy(() -> sd.withSessionName("two\r\nlines")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sd.withSessionName("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldReplaceOriginLineWhenLegHasItsOwnOrigin() {
         SessionDescription sd = parse(SdpTexts.BASIC);
         Origin own = Origin.of("holdfast", 42, 1, ANCHOR);
