@@ -13,6 +13,7 @@ import io.holdfast.relay.config.SipConfig;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.events.RouteChangeEvent;
 import io.holdfast.sip.message.SipUri;
+import io.holdfast.sip.transport.Sipp;
 import io.holdfast.sip.transport.Transport;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

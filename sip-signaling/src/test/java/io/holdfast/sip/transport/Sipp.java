@@ -23,26 +23,27 @@ import java.util.concurrent.TimeUnit;
  * the exit code (0: every call succeeded), the last line of the statistics file ({@code -trace_stat}) and of
  * the per-message counts file ({@code -trace_counts}). Every run has its own directory under
  * {@code target/sipp/}, which keeps the screen, error log and statistics for a failure's post-mortem. A
- * missing {@code sipp} fails the test: interop tests never skip.
+ * missing {@code sipp} fails the test: interop tests never skip. Shared with relay-core's interop tests
+ * through this module's test jar.
  */
-final class Sipp {
+public final class Sipp {
     private static final Path RUNS = Paths.get("target", "sipp");
 
     private Sipp() {
     }
 
     /** What a run left behind. */
-    record Result(int exitCode, Path directory, Map<String, String> stats, Map<String, String> counts) {
-        long successfulCalls() {
+    public record Result(int exitCode, Path directory, Map<String, String> stats, Map<String, String> counts) {
+        public long successfulCalls() {
             return Long.parseLong(stats.getOrDefault("SuccessfulCall(C)", "-1"));
         }
 
-        long failedCalls() {
+        public long failedCalls() {
             return Long.parseLong(stats.getOrDefault("FailedCall(C)", "-1"));
         }
 
         /** A column of the counts file, e.g. {@code 3_200_Retrans}. */
-        long count(String column) {
+        public long count(String column) {
             String value = counts.get(column);
             if (value == null) {
                 throw new AssertionError("SIPp counts have no column " + column + " (have " + counts.keySet()
@@ -51,14 +52,14 @@ final class Sipp {
             return Long.parseLong(value.trim());
         }
 
-        String describe() {
+        public String describe() {
             return "sipp exit " + exitCode + ", stats " + stats + ", counts " + counts + ", logs in "
                     + directory.toAbsolutePath();
         }
     }
 
     /** The {@code sipp} executable on the PATH; fails the test with the fix when there is none. */
-    static Path executable() {
+    public static Path executable() {
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
@@ -73,14 +74,14 @@ final class Sipp {
     }
 
     /** A UDP port free at the time of the call on 127.0.0.1. */
-    static int freeUdpPort() throws IOException {
+    public static int freeUdpPort() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return socket.getLocalPort();
         }
     }
 
     /** A port free for both UDP and TCP at the time of the call on 127.0.0.1. */
-    static int freeUdpAndTcpPort() throws IOException {
+    public static int freeUdpAndTcpPort() throws IOException {
         for (int attempt = 0; attempt < 20; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                  DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(),
@@ -96,7 +97,7 @@ final class Sipp {
     }
 
     /** A SIPp process running in the background (as a UAS waiting for calls). */
-    static final class Running {
+    public static final class Running {
         private final Process process;
         private final Path directory;
         private final Duration timeout;
@@ -108,7 +109,7 @@ final class Sipp {
         }
 
         /** Waits for SIPp to exit (at most the run's timeout, then kills it) and reads its files. */
-        Result await() throws IOException, InterruptedException {
+        public Result await() throws IOException, InterruptedException {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 throw new AssertionError("sipp did not finish within " + timeout + "; logs in "
@@ -119,7 +120,7 @@ final class Sipp {
         }
 
         /** Kills SIPp if it still runs (after a failed test). */
-        void kill() throws InterruptedException {
+        public void kill() throws InterruptedException {
             if (process.isAlive()) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
@@ -131,12 +132,12 @@ final class Sipp {
      * counts, error and screen files, global timeout) and {@code arguments}, in a fresh directory named
      * {@code name}, and waits for it (at most {@code timeout}, then kills it).
      */
-    static Result run(String name, List<String> arguments, Duration timeout) throws IOException, InterruptedException {
+    public static Result run(String name, List<String> arguments, Duration timeout) throws IOException, InterruptedException {
         return start(name, freeUdpAndTcpPort(), arguments, timeout).await();
     }
 
     /** Starts {@code sipp} like {@link #run} on local port {@code localPort}, without waiting. */
-    static Running start(String name, int localPort, List<String> arguments, Duration timeout) throws IOException {
+    public static Running start(String name, int localPort, List<String> arguments, Duration timeout) throws IOException {
         Path directory = RUNS.resolve(name + '-' + System.nanoTime());
         Files.createDirectories(directory);
         List<String> command = new ArrayList<>();
