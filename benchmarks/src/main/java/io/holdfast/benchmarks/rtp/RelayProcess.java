@@ -29,6 +29,9 @@ final class RelayProcess implements AutoCloseable {
     record RelayStats(long loopCpuNs, long processCpuNs, long rtpReceived, long rtpForwarded, long dropped,
             long gcCount, long gcMs, long fellBehind) {
 
+        /** No relay (a run without one): every figure zero. */
+        static final RelayStats NONE = new RelayStats(0, 0, 0, 0, 0, 0, 0, 0);
+
         static RelayStats parse(String[] words) {
             return new RelayStats(Long.parseLong(words[2]), Long.parseLong(words[3]), Long.parseLong(words[4]),
                     Long.parseLong(words[5]), Long.parseLong(words[6]), Long.parseLong(words[7]),
@@ -64,9 +67,15 @@ final class RelayProcess implements AutoCloseable {
      * @param classPath the relay's class path, or null for the harness's own (another build of the relay, to
      *     compare two versions under the same harness)
      * @param relayArguments arguments of {@link MediaLoadRelay}
+     * @param cpus the CPUs the relay may run on ({@code taskset -c} list, Linux), or null for any
      */
-    static RelayProcess start(List<String> jvmOptions, String classPath, List<String> relayArguments) {
+    static RelayProcess start(List<String> jvmOptions, String classPath, List<String> relayArguments, String cpus) {
         final List<String> command = new ArrayList<>();
+        if (cpus != null) {
+            command.add("taskset");
+            command.add("-c");
+            command.add(cpus);
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
