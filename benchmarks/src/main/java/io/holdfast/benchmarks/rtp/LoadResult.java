@@ -31,12 +31,16 @@ import org.HdrHistogram.Histogram;
  * @param relaySyscalls system calls of the relay process in the window (perf stat), or -1
  * @param relayContextSwitches context switches of the relay process in the window (perf stat), or -1
  * @param relayFellBehind times the relay's loops fell behind in the window (then they read ports until empty), or -1
+ * @param relayRunQueueWaitNs how long the relay's event-loop threads waited, runnable, for a CPU in the window
+ *     (Linux schedstat), or -1
+ * @param harnessRunQueueWaitNs the same for the harness's generator and receiver threads, or -1
  * @param loadAverage the machine's load averages when the run started
  */
 record LoadResult(String label, int offeredPps, int streams, long windowNs, long sent, long received,
         long sequenceGaps, long relayDropped, long relayForwarded, long relayLoopCpuNs, long relayProcessCpuNs,
         long relayGcs, Histogram latencyNs, Histogram scheduleLatencyNs, long generatorMaxLagNs, long generatorLateSends, long relaySyscalls,
-        long relayContextSwitches, long relayFellBehind, String loadAverage) {
+        long relayContextSwitches, long relayFellBehind, long relayRunQueueWaitNs, long harnessRunQueueWaitNs,
+        String loadAverage) {
 
     /** Share of the offered rate that must arrive for a run to count as carrying the rate. */
     static final double SUSTAINED_SHARE = 0.95;
@@ -48,8 +52,9 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
     static final String MARKDOWN_HEADER = """
             | offered pps | streams | achieved pps | lost | loss % | p50 µs | p99 µs | p99.9 µs | max µs \
             | p99 µs from schedule | relay CPU µs/pkt (loop threads) | relay CPU µs/pkt (process) | relay syscalls/pkt \
-            | relay ctx switches/pkt | relay GCs | generator max lag ms | load avg (1 5 15 min) |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|""";
+            | relay ctx switches/pkt | relay GCs | generator max lag ms | relay loop CPU wait ms/s \
+            | harness CPU wait ms/s | load avg (1 5 15 min) |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|""";
 
     long lost() {
         return sent - received;
@@ -91,6 +96,16 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
         return relayContextSwitches < 0 || relayForwarded == 0 ? -1 : (double) relayContextSwitches / relayForwarded;
     }
 
+    /** Milliseconds per second of the window the relay's loop threads waited for a CPU, or -1. */
+    double relayWaitMsPerS() {
+        return relayRunQueueWaitNs < 0 ? -1 : relayRunQueueWaitNs / 1e6 / (windowNs / NANOS_PER_SECOND);
+    }
+
+    /** Milliseconds per second of the window the harness's threads waited for a CPU, or -1. */
+    double harnessWaitMsPerS() {
+        return harnessRunQueueWaitNs < 0 ? -1 : harnessRunQueueWaitNs / 1e6 / (windowNs / NANOS_PER_SECOND);
+    }
+
     /** Returns whether no packet was lost and the relay dropped nothing. */
     boolean lossless() {
         return lost() == 0 && relayDropped == 0;
@@ -109,10 +124,10 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
         return String.format(Locale.ROOT, "offered %s pps (%d streams): achieved %.0f pps, lost %d of %d (%.4f %%), "
                 + "latency p50 %.1f p99 %.1f p99.9 %.1f max %.1f µs (p99 from schedule %.1f µs), relay CPU %.2f µs/pkt (loops) %.2f µs/pkt "
                 + "(process), %.2f syscalls/pkt, %.3f context switches/pkt, relay fell behind %d times, %d GCs, generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, "
-                + "sequence gaps %d, load %s", label, streams, achievedPps(), lost(), sent, lossPercent(),
+                + "sequence gaps %d, waited for a CPU: relay loops %.1f ms/s, harness %.1f ms/s, load %s", label, streams, achievedPps(), lost(), sent, lossPercent(),
                 percentileMicros(50), percentileMicros(99), percentileMicros(99.9), maxMicros(), scheduleP99Micros(),
                 loopCpuMicrosPerPacket(), processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(),
-                relayFellBehind, relayGcs, generatorMaxLagNs / 1e6, generatorLateSends, relayDropped, sequenceGaps, loadAverage);
+                relayFellBehind, relayGcs, generatorMaxLagNs / 1e6, generatorLateSends, relayDropped, sequenceGaps, relayWaitMsPerS(), harnessWaitMsPerS(), loadAverage);
     }
 
     /** Returns this run as a row under {@link #MARKDOWN_HEADER}. */
@@ -120,7 +135,7 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
         return row(label, streams, achievedPps(), lost(), lossPercent(), percentileMicros(50),
                 percentileMicros(99), percentileMicros(99.9), maxMicros(), scheduleP99Micros(), loopCpuMicrosPerPacket(),
                 processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(), relayGcs,
-                generatorMaxLagNs / 1e6, loadAverage);
+                generatorMaxLagNs / 1e6, relayWaitMsPerS(), harnessWaitMsPerS(), loadAverage);
     }
 
     /** Returns a row of the medians of each column over several runs of one rate. */
@@ -134,16 +149,23 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
                 median(runs, LoadResult::loopCpuMicrosPerPacket), median(runs, LoadResult::processCpuMicrosPerPacket),
                 median(runs, LoadResult::syscallsPerPacket), median(runs, LoadResult::contextSwitchesPerPacket),
                 (long) median(runs, r -> r.relayGcs), median(runs, r -> r.generatorMaxLagNs / 1e6),
+                median(runs, LoadResult::relayWaitMsPerS), median(runs, LoadResult::harnessWaitMsPerS),
                 String.join(" / ", runs.stream().map(LoadResult::loadAverage).toList()));
     }
 
     private static String row(String label, int streams, double achieved, long lost, double lossPercent, double p50,
-            double p99, double p999, double max, double scheduleP99, double loopCpu, double processCpu, double syscalls, double switches,
-            long gcs, double lagMs, String load) {
+            double p99, double p999, double max, double scheduleP99, double loopCpu, double processCpu,
+            double syscalls, double switches, long gcs, double lagMs, double relayWait, double harnessWait,
+            String load) {
         return String.format(Locale.ROOT, "| %s | %d | %.0f | %d | %.4f | %.1f | %.1f | %.1f | %.1f | %s | %.2f "
-                + "| %.2f | %s | %s | %d | %.2f | %s |", label, streams, achieved, lost, lossPercent, p50, p99, p999,
-                max, scheduleP99 < 0 ? "–" : String.format(Locale.ROOT, "%.1f", scheduleP99), loopCpu, processCpu, syscalls < 0 ? "–" : String.format(Locale.ROOT, "%.2f", syscalls),
-                switches < 0 ? "–" : String.format(Locale.ROOT, "%.3f", switches), gcs, lagMs, load);
+                + "| %.2f | %s | %s | %d | %.2f | %s | %s | %s |", label, streams, achieved, lost, lossPercent, p50,
+                p99, p999, max, optional(scheduleP99, "%.1f"), loopCpu, processCpu, optional(syscalls, "%.2f"),
+                optional(switches, "%.3f"), gcs, lagMs, optional(relayWait, "%.1f"), optional(harnessWait, "%.1f"),
+                load);
+    }
+
+    private static String optional(double value, String format) {
+        return value < 0 ? "–" : String.format(Locale.ROOT, format, value);
     }
 
     private static double median(List<LoadResult> runs, ToDoubleFunction<LoadResult> metric) {

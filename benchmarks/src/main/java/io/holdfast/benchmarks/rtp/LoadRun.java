@@ -75,6 +75,10 @@ final class LoadRun {
     private static final Duration DRAIN_QUIET = Duration.ofMillis(300);
     private static final Duration DRAIN_MAX = Duration.ofSeconds(10);
     private static final Duration LOOP_TASK_TIMEOUT = Duration.ofSeconds(30);
+    /** Names of the relay's event-loop threads (MediaLoadRelay), as Linux truncates them. */
+    private static final String RELAY_LOOP_THREADS = "relay-loop";
+    /** Names of the harness's generator and receiver threads. */
+    private static final String[] HARNESS_THREADS = {"load-send", "load-receive"};
     /** Send and receive buffer of every harness socket (the kernel caps it at net.core.[rw]mem_max). */
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;
     /** Room for one datagram of a shared receiving socket read with recvmmsg. */
@@ -163,6 +167,8 @@ final class LoadRun {
             }
             parkUntil(firstNs + plan.warmup().toNanos());
             final RelayStats before = relay == null ? RelayStats.NONE : relay.stats();
+            final long relayWaitBefore = relay == null ? -1 : RunQueueWait.waitNs(relay.pid(), RELAY_LOOP_THREADS);
+            final long harnessWaitBefore = RunQueueWait.waitNs(ProcessHandle.current().pid(), HARNESS_THREADS);
             final SyscallCounter syscalls = plan.countSyscalls() && relay != null
                     ? SyscallCounter.start(relay.pid(), plan.duration()) : null;
             final long windowStartNs = System.nanoTime();
@@ -180,6 +186,10 @@ final class LoadRun {
                 });
             }
             final long windowNs = System.nanoTime() - windowStartNs;
+            final long relayWait = relay == null || relayWaitBefore < 0 ? -1
+                    : RunQueueWait.waitNs(relay.pid(), RELAY_LOOP_THREADS) - relayWaitBefore;
+            final long harnessWait = harnessWaitBefore < 0 ? -1
+                    : RunQueueWait.waitNs(ProcessHandle.current().pid(), HARNESS_THREADS) - harnessWaitBefore;
             final RelayStats after = relay == null ? RelayStats.NONE : relay.stats();
             final SyscallCounter.Counts counts = syscalls == null ? SyscallCounter.Counts.NONE : syscalls.finish();
             for (LoadGenerator generator : generators) {
@@ -189,7 +199,7 @@ final class LoadRun {
                 });
             }
             drain();
-            return collect(streams, windowNs, before, after, counts, loadBefore);
+            return collect(streams, windowNs, before, after, counts, new long[] {relayWait, harnessWait}, loadBefore);
         } finally {
             for (Channel channel : channels) {
                 channel.close();
@@ -200,7 +210,7 @@ final class LoadRun {
     }
 
     private LoadResult collect(int streams, long windowNs, RelayStats before, RelayStats after,
-            SyscallCounter.Counts counts, String load) {
+            SyscallCounter.Counts counts, long[] runQueueWaitNs, String load) {
         long sentMeasured = 0;
         long maxLagNs = 0;
         long lagOverOneMs = 0;
@@ -226,7 +236,8 @@ final class LoadRun {
                 receivedMeasured, outOfOrder, after.dropped(), forwarded, after.loopCpuNs() - before.loopCpuNs(),
                 after.processCpuNs() - before.processCpuNs(), after.gcCount() - before.gcCount(), latency,
                 scheduleLatency, maxLagNs, lagOverOneMs, counts.syscalls(), counts.contextSwitches(),
-                after.fellBehind() < 0 ? -1 : after.fellBehind() - before.fellBehind(), load);
+                after.fellBehind() < 0 ? -1 : after.fellBehind() - before.fellBehind(), runQueueWaitNs[0],
+                runQueueWaitNs[1], load);
     }
 
     /** Waits, after the last send, until nothing more arrives for a while (bounded): late packets are not lost. */
