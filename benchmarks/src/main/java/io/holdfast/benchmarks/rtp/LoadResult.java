@@ -34,13 +34,14 @@ import org.HdrHistogram.Histogram;
  * @param relayRunQueueWaitNs how long the relay's event-loop threads waited, runnable, for a CPU in the window
  *     (Linux schedstat), or -1
  * @param harnessRunQueueWaitNs the same for the harness's generator and receiver threads, or -1
+ * @param harnessCpuNs CPU time of the harness's generator and receiver threads in the window, or -1
  * @param loadAverage the machine's load averages when the run started
  */
 record LoadResult(String label, int offeredPps, int streams, long windowNs, long sent, long received,
         long sequenceGaps, long relayDropped, long relayForwarded, long relayLoopCpuNs, long relayProcessCpuNs,
-        long relayGcs, Histogram latencyNs, Histogram scheduleLatencyNs, long generatorMaxLagNs, long generatorLateSends, long relaySyscalls,
-        long relayContextSwitches, long relayFellBehind, long relayRunQueueWaitNs, long harnessRunQueueWaitNs,
-        String loadAverage) {
+        long relayGcs, Histogram latencyNs, Histogram scheduleLatencyNs, long generatorMaxLagNs,
+        long generatorLateSends, long relaySyscalls, long relayContextSwitches, long relayFellBehind, long relayRunQueueWaitNs, long harnessRunQueueWaitNs,
+        long harnessCpuNs, String loadAverage) {
 
     /** Share of the offered rate that must arrive for a run to count as carrying the rate. */
     static final double SUSTAINED_SHARE = 0.95;
@@ -53,8 +54,8 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
             | offered pps | streams | achieved pps | lost | loss % | p50 µs | p99 µs | p99.9 µs | max µs \
             | p99 µs from schedule | relay CPU µs/pkt (loop threads) | relay CPU µs/pkt (process) | relay syscalls/pkt \
             | relay ctx switches/pkt | relay GCs | generator max lag ms | relay loop CPU wait ms/s \
-            | harness CPU wait ms/s | load avg (1 5 15 min) |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|""";
+            | harness CPU wait ms/s | harness CPU µs/pkt | load avg (1 5 15 min) |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|""";
 
     long lost() {
         return sent - received;
@@ -73,7 +74,8 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
     }
 
     double scheduleP99Micros() {
-        return scheduleLatencyNs.getTotalCount() == 0 ? -1 : scheduleLatencyNs.getValueAtPercentile(99) / NANOS_PER_MICRO;
+        return scheduleLatencyNs.getTotalCount() == 0 ? -1
+                : scheduleLatencyNs.getValueAtPercentile(99) / NANOS_PER_MICRO;
     }
 
     double maxMicros() {
@@ -106,6 +108,11 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
         return harnessRunQueueWaitNs < 0 ? -1 : harnessRunQueueWaitNs / 1e6 / (windowNs / NANOS_PER_SECOND);
     }
 
+    /** CPU time of the harness's generator and receiver threads per packet sent in the window, or -1. */
+    double harnessCpuMicrosPerPacket() {
+        return harnessCpuNs < 0 || sent == 0 ? -1 : harnessCpuNs / NANOS_PER_MICRO / sent;
+    }
+
     /** Returns whether no packet was lost and the relay dropped nothing. */
     boolean lossless() {
         return lost() == 0 && relayDropped == 0;
@@ -122,20 +129,26 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
     /** Returns one line for a terminal. */
     String summary() {
         return String.format(Locale.ROOT, "offered %s pps (%d streams): achieved %.0f pps, lost %d of %d (%.4f %%), "
-                + "latency p50 %.1f p99 %.1f p99.9 %.1f max %.1f µs (p99 from schedule %.1f µs), relay CPU %.2f µs/pkt (loops) %.2f µs/pkt "
-                + "(process), %.2f syscalls/pkt, %.3f context switches/pkt, relay fell behind %d times, %d GCs, generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, "
-                + "sequence gaps %d, waited for a CPU: relay loops %.1f ms/s, harness %.1f ms/s, load %s", label, streams, achievedPps(), lost(), sent, lossPercent(),
-                percentileMicros(50), percentileMicros(99), percentileMicros(99.9), maxMicros(), scheduleP99Micros(),
-                loopCpuMicrosPerPacket(), processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(),
-                relayFellBehind, relayGcs, generatorMaxLagNs / 1e6, generatorLateSends, relayDropped, sequenceGaps, relayWaitMsPerS(), harnessWaitMsPerS(), loadAverage);
+                + "latency p50 %.1f p99 %.1f p99.9 %.1f max %.1f µs (p99 from schedule %.1f µs), "
+                + "relay CPU %.2f µs/pkt (loops) %.2f µs/pkt (process), %.2f syscalls/pkt, "
+                + "%.3f context switches/pkt, relay fell behind %d times, %d GCs, "
+                + "generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, sequence gaps %d, "
+                + "waited for a CPU: relay loops %.1f ms/s, harness %.1f ms/s, harness CPU %.2f µs/pkt, load %s",
+                label, streams, achievedPps(), lost(), sent, lossPercent(), percentileMicros(50),
+                percentileMicros(99), percentileMicros(99.9), maxMicros(), scheduleP99Micros(),
+                loopCpuMicrosPerPacket(), processCpuMicrosPerPacket(), syscallsPerPacket(),
+                contextSwitchesPerPacket(), relayFellBehind, relayGcs, generatorMaxLagNs / 1e6, generatorLateSends,
+                relayDropped, sequenceGaps, relayWaitMsPerS(), harnessWaitMsPerS(), harnessCpuMicrosPerPacket(),
+                loadAverage);
     }
 
     /** Returns this run as a row under {@link #MARKDOWN_HEADER}. */
     String markdownRow() {
-        return row(label, streams, achievedPps(), lost(), lossPercent(), percentileMicros(50),
-                percentileMicros(99), percentileMicros(99.9), maxMicros(), scheduleP99Micros(), loopCpuMicrosPerPacket(),
+        return row(label, streams, achievedPps(), lost(), lossPercent(), percentileMicros(50), percentileMicros(99),
+                percentileMicros(99.9), maxMicros(), scheduleP99Micros(), loopCpuMicrosPerPacket(),
                 processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(), relayGcs,
-                generatorMaxLagNs / 1e6, relayWaitMsPerS(), harnessWaitMsPerS(), loadAverage);
+                generatorMaxLagNs / 1e6, relayWaitMsPerS(), harnessWaitMsPerS(), harnessCpuMicrosPerPacket(),
+                loadAverage);
     }
 
     /** Returns a row of the medians of each column over several runs of one rate. */
@@ -150,18 +163,20 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
                 median(runs, LoadResult::syscallsPerPacket), median(runs, LoadResult::contextSwitchesPerPacket),
                 (long) median(runs, r -> r.relayGcs), median(runs, r -> r.generatorMaxLagNs / 1e6),
                 median(runs, LoadResult::relayWaitMsPerS), median(runs, LoadResult::harnessWaitMsPerS),
+                median(runs, LoadResult::harnessCpuMicrosPerPacket),
                 String.join(" / ", runs.stream().map(LoadResult::loadAverage).toList()));
     }
 
     private static String row(String label, int streams, double achieved, long lost, double lossPercent, double p50,
             double p99, double p999, double max, double scheduleP99, double loopCpu, double processCpu,
             double syscalls, double switches, long gcs, double lagMs, double relayWait, double harnessWait,
-            String load) {
+            double harnessCpu, String load) {
         return String.format(Locale.ROOT, "| %s | %d | %.0f | %d | %.4f | %.1f | %.1f | %.1f | %.1f | %s | %.2f "
-                + "| %.2f | %s | %s | %d | %.2f | %s | %s | %s |", label, streams, achieved, lost, lossPercent, p50,
+                + "| %.2f | %s | %s | %d | %.2f | %s | %s | %s | %s |", label, streams, achieved, lost, lossPercent,
+                p50,
                 p99, p999, max, optional(scheduleP99, "%.1f"), loopCpu, processCpu, optional(syscalls, "%.2f"),
                 optional(switches, "%.3f"), gcs, lagMs, optional(relayWait, "%.1f"), optional(harnessWait, "%.1f"),
-                load);
+                optional(harnessCpu, "%.2f"), load);
     }
 
     private static String optional(double value, String format) {

@@ -167,8 +167,9 @@ final class LoadRun {
             }
             parkUntil(firstNs + plan.warmup().toNanos());
             final RelayStats before = relay == null ? RelayStats.NONE : relay.stats();
-            final long relayWaitBefore = relay == null ? -1 : RunQueueWait.waitNs(relay.pid(), RELAY_LOOP_THREADS);
-            final long harnessWaitBefore = RunQueueWait.waitNs(ProcessHandle.current().pid(), HARNESS_THREADS);
+            final SchedStat relaySchedBefore = relay == null ? SchedStat.NONE
+                    : SchedStat.of(relay.pid(), RELAY_LOOP_THREADS);
+            final SchedStat harnessSchedBefore = SchedStat.of(ProcessHandle.current().pid(), HARNESS_THREADS);
             final SyscallCounter syscalls = plan.countSyscalls() && relay != null
                     ? SyscallCounter.start(relay.pid(), plan.duration()) : null;
             final long windowStartNs = System.nanoTime();
@@ -186,10 +187,10 @@ final class LoadRun {
                 });
             }
             final long windowNs = System.nanoTime() - windowStartNs;
-            final long relayWait = relay == null || relayWaitBefore < 0 ? -1
-                    : RunQueueWait.waitNs(relay.pid(), RELAY_LOOP_THREADS) - relayWaitBefore;
-            final long harnessWait = harnessWaitBefore < 0 ? -1
-                    : RunQueueWait.waitNs(ProcessHandle.current().pid(), HARNESS_THREADS) - harnessWaitBefore;
+            final SchedStat relaySched = relay == null ? SchedStat.NONE
+                    : SchedStat.of(relay.pid(), RELAY_LOOP_THREADS).since(relaySchedBefore);
+            final SchedStat harnessSched = SchedStat.of(ProcessHandle.current().pid(), HARNESS_THREADS)
+                    .since(harnessSchedBefore);
             final RelayStats after = relay == null ? RelayStats.NONE : relay.stats();
             final SyscallCounter.Counts counts = syscalls == null ? SyscallCounter.Counts.NONE : syscalls.finish();
             for (LoadGenerator generator : generators) {
@@ -199,7 +200,7 @@ final class LoadRun {
                 });
             }
             drain();
-            return collect(streams, windowNs, before, after, counts, new long[] {relayWait, harnessWait}, loadBefore);
+            return collect(streams, windowNs, before, after, counts, relaySched, harnessSched, loadBefore);
         } finally {
             for (Channel channel : channels) {
                 channel.close();
@@ -210,7 +211,7 @@ final class LoadRun {
     }
 
     private LoadResult collect(int streams, long windowNs, RelayStats before, RelayStats after,
-            SyscallCounter.Counts counts, long[] runQueueWaitNs, String load) {
+            SyscallCounter.Counts counts, SchedStat relaySched, SchedStat harnessSched, String load) {
         long sentMeasured = 0;
         long maxLagNs = 0;
         long lagOverOneMs = 0;
@@ -236,8 +237,8 @@ final class LoadRun {
                 receivedMeasured, outOfOrder, after.dropped(), forwarded, after.loopCpuNs() - before.loopCpuNs(),
                 after.processCpuNs() - before.processCpuNs(), after.gcCount() - before.gcCount(), latency,
                 scheduleLatency, maxLagNs, lagOverOneMs, counts.syscalls(), counts.contextSwitches(),
-                after.fellBehind() < 0 ? -1 : after.fellBehind() - before.fellBehind(), runQueueWaitNs[0],
-                runQueueWaitNs[1], load);
+                after.fellBehind() < 0 ? -1 : after.fellBehind() - before.fellBehind(), relaySched.waitNs(),
+                harnessSched.waitNs(), harnessSched.cpuNs(), load);
     }
 
     /** Waits, after the last send, until nothing more arrives for a while (bounded): late packets are not lost. */

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
  * {@code sendmmsg} and receives with {@code recvmmsg} and can offer several hundred thousand packets/s from one
  * thread; {@code --sender-sockets 0 --sink-sockets 0} gives every stream its own sending and receiving socket, as
  * the issue's C generator did. The relay does the same work either way (one receive from the stream's port, one send
- * from its other port). {@code --no-relay} measures the harness alone, {@code --flat-out} sends without a schedule. Everything binds 127.0.0.1 only; each run is bounded in time (warm-up +
- * duration) and in packets (the generator stops after the planned count), and every process and thread it started is
- * stopped when it returns.
+ * from its other port). {@code --no-relay} measures the harness alone, {@code --flat-out} sends without a schedule.
+ * Everything binds 127.0.0.1 only; each run is bounded in time (warm-up + duration) and in packets (the generator
+ * stops after the planned count), and every process and thread it started is stopped when it returns.
  *
  * <p>Why a separate relay process: its CPU time is then its own (the harness's generator and receiver threads,
  * their garbage and their JIT compilations are not in it), measured both for its event-loop threads (ThreadMXBean)
