@@ -35,13 +35,15 @@ import org.HdrHistogram.Histogram;
  *     (Linux schedstat), or -1
  * @param harnessRunQueueWaitNs the same for the harness's generator and receiver threads, or -1
  * @param harnessCpuNs CPU time of the harness's generator and receiver threads in the window, or -1
+ * @param relayJitMs compilation time the relay's JVM reports for the window (elapsed, so it grows when the compiler
+ *     threads wait for a CPU; the compilers' CPU is in the process CPU, not in the loops'), or -1
  * @param loadAverage the machine's load averages when the run started
  */
 record LoadResult(String label, int offeredPps, int streams, long windowNs, long sent, long received,
         long sequenceGaps, long relayDropped, long relayForwarded, long relayLoopCpuNs, long relayProcessCpuNs,
         long relayGcs, Histogram latencyNs, Histogram scheduleLatencyNs, long generatorMaxLagNs,
-        long generatorLateSends, long relaySyscalls, long relayContextSwitches, long relayFellBehind, long relayRunQueueWaitNs, long harnessRunQueueWaitNs,
-        long harnessCpuNs, String loadAverage) {
+        long generatorLateSends, long relaySyscalls, long relayContextSwitches, long relayFellBehind,
+        long relayRunQueueWaitNs, long harnessRunQueueWaitNs, long harnessCpuNs, long relayJitMs, String loadAverage) {
 
     /** Share of the offered rate that must arrive for a run to count as carrying the rate. */
     static final double SUSTAINED_SHARE = 0.95;
@@ -131,13 +133,14 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
         return String.format(Locale.ROOT, "offered %s pps (%d streams): achieved %.0f pps, lost %d of %d (%.4f %%), "
                 + "latency p50 %.1f p99 %.1f p99.9 %.1f max %.1f µs (p99 from schedule %.1f µs), "
                 + "relay CPU %.2f µs/pkt (loops) %.2f µs/pkt (process), %.2f syscalls/pkt, "
-                + "%.3f context switches/pkt, relay fell behind %d times, %d GCs, "
+                + "%.3f context switches/pkt, relay fell behind %d times, %d GCs, JIT compiling %d ms, "
                 + "generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, sequence gaps %d, "
                 + "waited for a CPU: relay loops %.1f ms/s, harness %.1f ms/s, harness CPU %.2f µs/pkt, load %s",
                 label, streams, achievedPps(), lost(), sent, lossPercent(), percentileMicros(50),
                 percentileMicros(99), percentileMicros(99.9), maxMicros(), scheduleP99Micros(),
                 loopCpuMicrosPerPacket(), processCpuMicrosPerPacket(), syscallsPerPacket(),
-                contextSwitchesPerPacket(), relayFellBehind, relayGcs, generatorMaxLagNs / 1e6, generatorLateSends,
+                contextSwitchesPerPacket(), relayFellBehind, relayGcs, relayJitMs, generatorMaxLagNs / 1e6,
+                generatorLateSends,
                 relayDropped, sequenceGaps, relayWaitMsPerS(), harnessWaitMsPerS(), harnessCpuMicrosPerPacket(),
                 loadAverage);
     }

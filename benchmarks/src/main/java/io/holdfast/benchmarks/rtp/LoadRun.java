@@ -238,7 +238,8 @@ final class LoadRun {
                 after.processCpuNs() - before.processCpuNs(), after.gcCount() - before.gcCount(), latency,
                 scheduleLatency, maxLagNs, lagOverOneMs, counts.syscalls(), counts.contextSwitches(),
                 after.fellBehind() < 0 ? -1 : after.fellBehind() - before.fellBehind(), relaySched.waitNs(),
-                harnessSched.waitNs(), harnessSched.cpuNs(), load);
+                harnessSched.waitNs(), harnessSched.cpuNs(),
+                after.jitMs() < 0 || before.jitMs() < 0 ? -1 : after.jitMs() - before.jitMs(), load);
     }
 
     /** Waits, after the last send, until nothing more arrives for a while (bounded): late packets are not lost. */
