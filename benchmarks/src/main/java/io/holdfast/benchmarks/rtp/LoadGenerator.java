@@ -44,6 +44,11 @@ final class LoadGenerator {
     static final int MAX_BATCH = 32;
     /** Packets a flat-out burst sends before the loop runs its other tasks. */
     static final int FLAT_OUT_BURST = 256;
+    /**
+     * Most packets one tick sends: a generator far behind its schedule catches up over several ticks (the fixed-rate
+     * schedule runs them back to back), so that the loop's other tasks (start and end of the window) still run.
+     */
+    static final int MAX_PACKETS_PER_TICK = 1024;
 
     private static final long LATE_NS = 1_000_000L;
 
@@ -174,7 +179,7 @@ final class LoadGenerator {
 
     private void tick() {
         final long nowNs = System.nanoTime();
-        while (sending) {
+        for (int packets = 0; sending && packets < MAX_PACKETS_PER_TICK; packets++) {
             final long dueNs = startNs + offsetNs[cursor] + round * intervalNs;
             if (dueNs - nowNs > 0) {
                 break;
