@@ -4,7 +4,8 @@
 #
 #   benchmarks/run-media-load.sh [--quick] [--skip-build] [--pin] [extra MediaLoadHarness options...]
 #
-# Sections: the relay at 10k, 50k and 100k packets/s; the harness alone at the same rates (--no-relay: the floor of
+# Sections: the relay at 10k, 50k and 100k packets/s, with the harness's streams sharing its sockets (sendmmsg,
+# recvmmsg) and again with one harness socket per stream (the set-up); the harness alone at the same rates (--no-relay: the floor of
 # latency and the generator's capacity, to subtract); flat out (the generator sends as fast as it can through the
 # relay); the highest lossless rate. Syscalls and context switches per packet are counted with perf stat when it may.
 # --quick: one run per rate and a short search (for a smoke check); default: 3 runs per rate (medians).
@@ -56,6 +57,10 @@ echo
 echo "#### Fixed rates ($runs run(s) per rate, medians; warm-up 5 s, measured 10 s)"
 echo
 harness --rates 10000,50000,100000 --runs "$runs" --warmup-s 5 --duration-s 10
+echo
+echo "#### Fixed rates, one harness socket per stream as the issue's C generator ($runs run(s) per rate, medians)"
+echo
+harness --rates 10000,50000,100000 --runs "$runs" --warmup-s 5 --duration-s 10 --sender-sockets 0 --sink-sockets 0
 echo
 echo "#### The harness alone, no relay (one run per rate; warm-up 5 s, measured 10 s)"
 echo
