@@ -5,13 +5,13 @@
 #   benchmarks/run-media-load.sh [--quick] [--skip-build] [--pin] [extra MediaLoadHarness options...]
 #
 # Sections: the relay at 10k, 50k and 100k packets/s, with the harness's streams sharing its sockets (sendmmsg,
-# recvmmsg) and again with one harness socket per stream (the set-up); the harness alone at the same rates (--no-relay: the floor of
-# latency and the generator's capacity, to subtract); flat out (the generator sends as fast as it can through the
-# relay); the highest lossless rate. Syscalls and context switches per packet are counted with perf stat when it may.
+# recvmmsg) and again with one harness socket per stream (the set-up); the harness alone at the same rates
+# (--no-relay: the floor of latency and the generator's capacity, to subtract); flat out (the generator sends as fast
+# as it can through the relay); the highest lossless rate. Syscalls and context switches per packet are counted with perf stat when it may.
 # --quick: one run per rate and a short search (for a smoke check); default: 3 runs per rate (medians).
 # --pin: the relay process on CPU 0, the harness (generator, receiver) on the other CPUs (taskset), so that they
 #        do not preempt each other; the relay then has one core.
-# Extra options go to every harness invocation, e.g. --sender-sockets 0 --sink-sockets 0 (one socket per stream
+# Extra options go to every harness invocation (after the section's own, so they win), e.g. --sender-sockets 0 --sink-sockets 0 (one socket per stream
 # on the harness's side, as the C generator), --relay-loops 2, --relay-jvm-opt=-XX:+UseParallelGC.
 # Everything binds 127.0.0.1 only; each run is bounded (warm-up + duration) and stops by itself.
 set -euo pipefail

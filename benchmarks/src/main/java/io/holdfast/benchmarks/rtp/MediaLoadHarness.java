@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * relay does alone.
  *
  * <p>Standard output gets a markdown table (one row per rate, the median over {@code --runs}); standard error gets
- * every run's summary. {@code --search} looks for the highest lossless rate instead. Runs on the main thread.
+ * every run's summary. {@code --search} looks for the highest lossless rate instead. An option given twice takes its
+ * last value (the run script appends the caller's options after its own). Runs on the main thread.
  */
 @Command(name = "media-load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Loopback load harness for the holdfast media relay.")
@@ -129,7 +130,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
 
     /** Runs the harness. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MediaLoadHarness()).execute(args));
+        System.exit(new CommandLine(new MediaLoadHarness()).setOverwrittenOptionsAllowed(true).execute(args));
     }
 
     @Override
