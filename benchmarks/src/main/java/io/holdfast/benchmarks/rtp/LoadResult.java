@@ -37,13 +37,17 @@ import org.HdrHistogram.Histogram;
  * @param harnessCpuNs CPU time of the harness's generator and receiver threads in the window, or -1
  * @param relayJitMs compilation time the relay's JVM reports for the window (elapsed, so it grows when the compiler
  *     threads wait for a CPU; the compilers' CPU is in the process CPU, not in the loops'), or -1
+ * @param relaySocketDrops datagrams the kernel dropped at the relay's full socket buffers from the window's start to
+ *     the end of the drain (/proc/net/udp), or -1
+ * @param harnessSocketDrops the same at the harness's sockets (its receiver fell behind), or -1
  * @param loadAverage the machine's load averages when the run started
  */
 record LoadResult(String label, int offeredPps, int streams, long windowNs, long sent, long received,
         long sequenceGaps, long relayDropped, long relayForwarded, long relayLoopCpuNs, long relayProcessCpuNs,
         long relayGcs, Histogram latencyNs, Histogram scheduleLatencyNs, long generatorMaxLagNs,
         long generatorLateSends, long relaySyscalls, long relayContextSwitches, long relayFellBehind,
-        long relayRunQueueWaitNs, long harnessRunQueueWaitNs, long harnessCpuNs, long relayJitMs, String loadAverage) {
+        long relayRunQueueWaitNs, long harnessRunQueueWaitNs, long harnessCpuNs, long relayJitMs,
+        long relaySocketDrops, long harnessSocketDrops, String loadAverage) {
 
     /** Share of the offered rate that must arrive for a run to count as carrying the rate. */
     static final double SUSTAINED_SHARE = 0.95;
@@ -56,8 +60,8 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
             | offered pps | streams | achieved pps | lost | loss % | p50 µs | p99 µs | p99.9 µs | max µs \
             | p99 µs from schedule | relay CPU µs/pkt (loop threads) | relay CPU µs/pkt (process) | relay syscalls/pkt \
             | relay ctx switches/pkt | relay GCs | generator max lag ms | relay loop CPU wait ms/s \
-            | harness CPU wait ms/s | harness CPU µs/pkt | load avg (1 5 15 min) |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|""";
+            | harness CPU wait ms/s | harness CPU µs/pkt | socket drops relay / harness | load avg (1 5 15 min) |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|""";
 
     long lost() {
         return sent - received;
@@ -135,14 +139,15 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
                 + "relay CPU %.2f µs/pkt (loops) %.2f µs/pkt (process), %.2f syscalls/pkt, "
                 + "%.3f context switches/pkt, relay fell behind %d times, %d GCs, JIT compiling %d ms, "
                 + "generator max lag %.2f ms (%d sends > 1 ms late), relay dropped %d, sequence gaps %d, "
-                + "waited for a CPU: relay loops %.1f ms/s, harness %.1f ms/s, harness CPU %.2f µs/pkt, load %s",
+                + "waited for a CPU: relay loops %.1f ms/s, harness %.1f ms/s, harness CPU %.2f µs/pkt, "
+                + "socket drops: relay %d, harness %d, load %s",
                 label, streams, achievedPps(), lost(), sent, lossPercent(), percentileMicros(50),
                 percentileMicros(99), percentileMicros(99.9), maxMicros(), scheduleP99Micros(),
                 loopCpuMicrosPerPacket(), processCpuMicrosPerPacket(), syscallsPerPacket(),
                 contextSwitchesPerPacket(), relayFellBehind, relayGcs, relayJitMs, generatorMaxLagNs / 1e6,
                 generatorLateSends,
                 relayDropped, sequenceGaps, relayWaitMsPerS(), harnessWaitMsPerS(), harnessCpuMicrosPerPacket(),
-                loadAverage);
+                relaySocketDrops, harnessSocketDrops, loadAverage);
     }
 
     /** Returns this run as a row under {@link #MARKDOWN_HEADER}. */
@@ -151,7 +156,7 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
                 percentileMicros(99.9), maxMicros(), scheduleP99Micros(), loopCpuMicrosPerPacket(),
                 processCpuMicrosPerPacket(), syscallsPerPacket(), contextSwitchesPerPacket(), relayGcs,
                 generatorMaxLagNs / 1e6, relayWaitMsPerS(), harnessWaitMsPerS(), harnessCpuMicrosPerPacket(),
-                loadAverage);
+                drops(relaySocketDrops, harnessSocketDrops), loadAverage);
     }
 
     /** Returns a row of the medians of each column over several runs of one rate. */
@@ -167,19 +172,23 @@ record LoadResult(String label, int offeredPps, int streams, long windowNs, long
                 (long) median(runs, r -> r.relayGcs), median(runs, r -> r.generatorMaxLagNs / 1e6),
                 median(runs, LoadResult::relayWaitMsPerS), median(runs, LoadResult::harnessWaitMsPerS),
                 median(runs, LoadResult::harnessCpuMicrosPerPacket),
+                drops((long) median(runs, r -> r.relaySocketDrops), (long) median(runs, r -> r.harnessSocketDrops)),
                 String.join(" / ", runs.stream().map(LoadResult::loadAverage).toList()));
     }
 
     private static String row(String label, int streams, double achieved, long lost, double lossPercent, double p50,
             double p99, double p999, double max, double scheduleP99, double loopCpu, double processCpu,
             double syscalls, double switches, long gcs, double lagMs, double relayWait, double harnessWait,
-            double harnessCpu, String load) {
+            double harnessCpu, String socketDrops, String load) {
         return String.format(Locale.ROOT, "| %s | %d | %.0f | %d | %.4f | %.1f | %.1f | %.1f | %.1f | %s | %.2f "
-                + "| %.2f | %s | %s | %d | %.2f | %s | %s | %s | %s |", label, streams, achieved, lost, lossPercent,
-                p50,
-                p99, p999, max, optional(scheduleP99, "%.1f"), loopCpu, processCpu, optional(syscalls, "%.2f"),
+                + "| %.2f | %s | %s | %d | %.2f | %s | %s | %s | %s | %s |", label, streams, achieved, lost,
+                lossPercent, p50, p99, p999, max, optional(scheduleP99, "%.1f"), loopCpu, processCpu, optional(syscalls, "%.2f"),
                 optional(switches, "%.3f"), gcs, lagMs, optional(relayWait, "%.1f"), optional(harnessWait, "%.1f"),
-                optional(harnessCpu, "%.2f"), load);
+                optional(harnessCpu, "%.2f"), socketDrops, load);
+    }
+
+    private static String drops(long relay, long harness) {
+        return (relay < 0 ? "–" : Long.toString(relay)) + " / " + (harness < 0 ? "–" : Long.toString(harness));
     }
 
     private static String optional(double value, String format) {

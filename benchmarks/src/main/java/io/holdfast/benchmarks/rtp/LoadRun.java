@@ -170,6 +170,8 @@ final class LoadRun {
             final SchedStat relaySchedBefore = relay == null ? SchedStat.NONE
                     : SchedStat.of(relay.pid(), RELAY_LOOP_THREADS);
             final SchedStat harnessSchedBefore = SchedStat.of(ProcessHandle.current().pid(), HARNESS_THREADS);
+            final long relayDropsBefore = relay == null ? -1 : SocketDrops.of(relay.pid());
+            final long harnessDropsBefore = SocketDrops.of(ProcessHandle.current().pid());
             final SyscallCounter syscalls = plan.countSyscalls() && relay != null
                     ? SyscallCounter.start(relay.pid(), plan.duration()) : null;
             final long windowStartNs = System.nanoTime();
@@ -200,7 +202,11 @@ final class LoadRun {
                 });
             }
             drain();
-            return collect(streams, windowNs, before, after, counts, relaySched, harnessSched, loadBefore);
+            final long[] socketDrops = {
+                relayDropsBefore < 0 ? -1 : SocketDrops.of(relay.pid()) - relayDropsBefore,
+                harnessDropsBefore < 0 ? -1 : SocketDrops.of(ProcessHandle.current().pid()) - harnessDropsBefore};
+            return collect(streams, windowNs, before, after, counts, relaySched, harnessSched, socketDrops,
+                    loadBefore);
         } finally {
             for (Channel channel : channels) {
                 channel.close();
@@ -211,7 +217,8 @@ final class LoadRun {
     }
 
     private LoadResult collect(int streams, long windowNs, RelayStats before, RelayStats after,
-            SyscallCounter.Counts counts, SchedStat relaySched, SchedStat harnessSched, String load) {
+            SyscallCounter.Counts counts, SchedStat relaySched, SchedStat harnessSched, long[] socketDrops,
+            String load) {
         long sentMeasured = 0;
         long maxLagNs = 0;
         long lagOverOneMs = 0;
@@ -239,7 +246,8 @@ final class LoadRun {
                 scheduleLatency, maxLagNs, lagOverOneMs, counts.syscalls(), counts.contextSwitches(),
                 after.fellBehind() < 0 ? -1 : after.fellBehind() - before.fellBehind(), relaySched.waitNs(),
                 harnessSched.waitNs(), harnessSched.cpuNs(),
-                after.jitMs() < 0 || before.jitMs() < 0 ? -1 : after.jitMs() - before.jitMs(), load);
+                after.jitMs() < 0 || before.jitMs() < 0 ? -1 : after.jitMs() - before.jitMs(), socketDrops[0],
+                socketDrops[1], load);
     }
 
     /** Waits, after the last send, until nothing more arrives for a while (bounded): late packets are not lost. */

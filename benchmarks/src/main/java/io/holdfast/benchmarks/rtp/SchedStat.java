@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * threads: their CPU time and how long they waited, runnable, for a CPU (the first two fields of
  * {@code /proc/PID/task/TID/schedstat}, nanoseconds). Sampled before and after a window, the wait says how much of
  * the window a thread lost to other work on the machine: on a shared machine, the cause of latency tails that no relay
- * change can remove; the CPU time of the harness's threads says what generating and receiving cost. {@link #NONE}
+ * change can remove; the CPU time of the harness's threads says what generating and receiving cost. The kernel adds a
+ * wait when the thread next runs, so a long wait that began before a window counts in it. {@link #NONE}
  * where the files do not exist (not Linux, or a kernel without schedstats). Used from the harness's main thread.
  *
  * @param cpuNs CPU time, or -1
