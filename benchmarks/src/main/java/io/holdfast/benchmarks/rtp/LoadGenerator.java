@@ -79,6 +79,8 @@ final class LoadGenerator {
     private int round;
     private boolean sending;
     private boolean measuring;
+    private long measuredFromNs;
+    private long measuredNs;
     private ScheduledFuture<?> tick;
     private long sent;
     private long sentMeasured;
@@ -143,9 +145,23 @@ final class LoadGenerator {
         }
     }
 
-    /** Marks the packets sent from now on as measured or not. On the loop. */
+    /** Marks the packets sent from now on as measured or not, and notes when on the loop's clock. On the loop. */
     void measuring(boolean measured) {
+        if (measured && !measuring) {
+            measuredFromNs = System.nanoTime();
+        } else if (!measured && measuring) {
+            measuredNs += System.nanoTime() - measuredFromNs;
+        }
         measuring = measured;
+    }
+
+    /**
+     * Returns how long this generator marked its packets as measured: the window as the loop saw it (the harness's
+     * main thread can be late to start and end it on a busy machine, and the packets of the window are those sent
+     * while the flag was up).
+     */
+    long measuredNs() {
+        return measuredNs;
     }
 
     /** Stops sending. On the loop. */

@@ -188,7 +188,11 @@ final class LoadRun {
                     return null;
                 });
             }
-            final long windowNs = System.nanoTime() - windowStartNs;
+            long loopWindowNs = 0;
+            for (LoadGenerator generator : generators) {
+                loopWindowNs = Math.max(loopWindowNs, onLoop(generator.loop(), generator::measuredNs));
+            }
+            final long windowNs = loopWindowNs > 0 ? loopWindowNs : System.nanoTime() - windowStartNs;
             final SchedStat relaySched = relay == null ? SchedStat.NONE
                     : SchedStat.of(relay.pid(), RELAY_LOOP_THREADS).since(relaySchedBefore);
             final SchedStat harnessSched = SchedStat.of(ProcessHandle.current().pid(), HARNESS_THREADS)
