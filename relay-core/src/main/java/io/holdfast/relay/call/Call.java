@@ -128,13 +128,12 @@ public final class Call {
         this.context = context;
         this.settings = settings;
         this.routes = routes;
-
         this.interceptor = interceptor;
         this.id = id;
         this.caller = new CallerLeg(invite, context);
         this.sdp = new SdpAnchor(settings.mediaAddress(), newSessionId(), newSessionId());
         this.relay = new InDialogRelay(this, context, sdp);
-        this.moves = new CallFailover(this, context, failover, contexts);
+        this.moves = new CallFailover(this, context, failover, contexts, routes, tried);
     }
 
     /** The call's state. Call's loop. */
@@ -514,14 +513,6 @@ public final class Call {
 
     CallFailover moves() {
         return moves;
-    }
-
-    Set<String> tried() {
-        return tried;
-    }
-
-    RoutePolicy routes() {
-        return routes;
     }
 
     long inviteTimeoutMs() {

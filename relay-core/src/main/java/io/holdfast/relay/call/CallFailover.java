@@ -5,6 +5,7 @@ import io.holdfast.relay.context.ResumeToken;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.failover.FailoverPolicy;
 import io.holdfast.relay.routing.Region;
+import io.holdfast.relay.routing.RoutePolicy;
 import io.holdfast.sip.dialog.Dialog;
 import io.holdfast.sip.message.SipMethod;
 import io.holdfast.sip.message.SipResponse;
@@ -13,6 +14,7 @@ import io.holdfast.sip.sdp.MediaDescription;
 import io.holdfast.sip.sdp.SessionDescription;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The failover side of one {@link Call}: its {@link Recovery} in progress, its warm {@link StandbyLeg}, its resume
@@ -24,16 +26,34 @@ final class CallFailover {
     private final CallContext context;
     private final FailoverPolicy policy;
     private final ResumeContextSource contexts;
+    private final RoutePolicy routes;
+    private final Set<String> tried;
     private Recovery recovery;
     private StandbyLeg standby;
     private int promptPayloadType = -1;
     private ResumeToken resumeToken;
 
-    CallFailover(Call call, CallContext context, FailoverPolicy policy, ResumeContextSource contexts) {
+    /**
+     * @param routes the relay's routing
+     * @param tried the call's own set of regions tried, shared with its set-up: a region is never tried twice
+     */
+    CallFailover(Call call, CallContext context, FailoverPolicy policy, ResumeContextSource contexts,
+                 RoutePolicy routes, Set<String> tried) {
         this.call = call;
         this.context = context;
         this.policy = policy;
         this.contexts = contexts;
+        this.routes = routes;
+        this.tried = tried;
+    }
+
+    /** The regions this call tried, by name: never tried again. */
+    Set<String> tried() {
+        return tried;
+    }
+
+    RoutePolicy routes() {
+        return routes;
     }
 
     /** True when the attempt is a recovery's or the standby's: the call's set-up must not see it. */
@@ -175,7 +195,7 @@ final class CallFailover {
         if (!policy.warm() || standby != null) {
             return;
         }
-        Region next = call.routes().next(call.tried());
+        Region next = routes.next(tried);
         if (next != null) {
             SdpAnchor.LegOrigin origin = call.newUpstreamLeg();
             standby = StandbyLeg.start(call, context, next, origin, call.standbyOffer(origin, Direction.INACTIVE));

@@ -4,6 +4,9 @@ import io.holdfast.relay.config.HoldfastConfig;
 import io.holdfast.relay.config.LatchPolicy;
 import io.holdfast.relay.config.PortRange;
 import io.holdfast.relay.config.RegionConfig;
+import io.holdfast.relay.context.ResumeContext;
+import io.holdfast.relay.context.ResumeHandoff;
+import io.holdfast.relay.context.ResumeToken;
 import io.holdfast.relay.events.CallIdHasher;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.events.RouteChangeSink;
@@ -31,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,6 +267,7 @@ public final class HoldfastRelay implements AutoCloseable {
          */
         public HoldfastRelay start() throws InterruptedException, UnknownHostException {
             List<Region> regions = resolve(config.regions());
+            warmUpHandoff();
             DrainState drain = new DrainState();
             String localHost = advertisedHost(config);
             CallSettings settings = new CallSettings(config.sip(), config.media().address(), localHost);
@@ -309,6 +314,16 @@ public final class HoldfastRelay implements AutoCloseable {
                 regions.add(region);
             }
             return regions;
+        }
+
+        /**
+         * Builds one throw-away handoff with a context, so that the first failover never pays on an event loop
+         * for seeding {@link java.security.SecureRandom} (resume token, multipart boundary) or loading the JSON
+         * writer: on a loaded host that took over 100 ms, during which the caller's prompt frames stalled.
+         */
+        private static void warmUpHandoff() {
+            ResumeHandoff.failover("v=0\r\n".getBytes(StandardCharsets.US_ASCII), ResumeToken.random(),
+                    CauseTag.MEDIA_TIMEOUT, 1).context(ResumeContext.builder().customerRef("warm-up").build()).build();
         }
 
         /** The escalation URI resolved as a destination like a region, with the tag after the regions'. */

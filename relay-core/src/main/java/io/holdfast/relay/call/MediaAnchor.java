@@ -48,6 +48,9 @@ interface MediaAnchor {
     /** Frames left until the playing prompt's current pass ends; 0 when none plays. */
     int promptFramesLeft();
 
+    /** Passes of a prompt played to their end on this call so far (a looped prompt wraps after each). */
+    long promptPasses();
+
     /** Closes the channels and releases the ports. Idempotent. */
     void close();
 }

@@ -20,6 +20,7 @@ final class MediaSessionAnchor implements MediaAnchor {
     private CallerPromptSink sink;
     private PromptPlayer player;
     private PromptCodec playerCodec;
+    private long passesBefore;
 
     MediaSessionAnchor(MediaSession session, MediaLoop loop, PromptTicker ticker) {
         this.session = session;
@@ -67,6 +68,7 @@ final class MediaSessionAnchor implements MediaAnchor {
             if (player != null) {
                 player.stop();
                 sink.close();
+                passesBefore += player.passesCompleted();
             }
             sink = new CallerPromptSink(session, codec);
             player = new PromptPlayer(sink, ticker);
@@ -86,6 +88,11 @@ final class MediaSessionAnchor implements MediaAnchor {
     @Override
     public int promptFramesLeft() {
         return player == null ? 0 : player.framesLeftInPass();
+    }
+
+    @Override
+    public long promptPasses() {
+        return passesBefore + (player == null ? 0 : player.passesCompleted());
     }
 
     @Override

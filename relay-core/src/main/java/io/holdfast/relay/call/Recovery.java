@@ -68,6 +68,8 @@ final class Recovery {
     private UpstreamAttempt pending;
     private StandbyLeg flipping;
     private CauseTag escalationCause;
+    /** The prompt passes played when the release began; one more and the caller has heard the prompt out. */
+    private long passesAtRelease = -1;
     private String escalationText;
 
     private Recovery(Call call, CallContext context, FailoverPolicy policy, CauseTag cause) {
@@ -137,7 +139,7 @@ final class Recovery {
 
     private void flip(StandbyLeg standby) {
         int attempt = budget.nextAttempt();
-        call.tried().add(standby.region().name());
+        call.moves().tried().add(standby.region().name());
         flipping = standby;
         state = State.FLIPPING;
         call.media().answerUpstream(standby.peer(), standby.region().tag());
@@ -147,12 +149,12 @@ final class Recovery {
     }
 
     private void inviteNext() {
-        Region region = call.routes().next(call.tried());
+        Region region = call.moves().routes().next(call.moves().tried());
         if (region == null || !budget.allowsAttempt(context.clock().nanoTime())) {
             escalate(cause, NO_REGION_TEXT);
             return;
         }
-        call.tried().add(region.name());
+        call.moves().tried().add(region.name());
         int attempt = budget.nextAttempt();
         byte[] offer = call.newUpstreamOffer();
         ResumeHandoff handoff = ResumeHandoff.failover(offer, call.moves().resumeToken(), cause, attempt)
@@ -326,10 +328,17 @@ final class Recovery {
         }
     }
 
-    /** The caller hears the prompt to the end of its pass (never cut mid-sentence), then the call is released. */
+    /**
+     * The caller hears the prompt to the end of its pass (never cut mid-sentence), then the call is released:
+     * called when the release begins and again on each {@link CallTimer#PROMPT_END}, until a pass ended.
+     */
     private void releaseAfterPrompt() {
         state = State.RELEASING;
-        int left = call.media().promptFramesLeft();
+        MediaAnchor media = call.media();
+        if (passesAtRelease < 0) {
+            passesAtRelease = media.promptPasses();
+        }
+        int left = media.promptPasses() > passesAtRelease ? 0 : media.promptFramesLeft();
         if (left > 0) {
             context.schedule(CallTimer.PROMPT_END, left * FRAME_MS + PROMPT_END_SLACK_MS);
             return;

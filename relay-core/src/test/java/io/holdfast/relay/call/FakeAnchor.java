@@ -33,6 +33,8 @@ final class FakeAnchor implements MediaAnchor {
     long lastUpstreamArrivalNs = Long.MIN_VALUE;
     /** False makes {@link #startPrompt} fail as for a codec without a prompt encoding. */
     boolean promptsAvailable = true;
+    /** What {@link #promptPasses()} answers; tests move it. */
+    long promptPasses;
 
     @Override
     public int localRtpPort(MediaSide side) {
@@ -88,6 +90,11 @@ final class FakeAnchor implements MediaAnchor {
     @Override
     public int promptFramesLeft() {
         return promptPlaying ? promptFramesLeft : 0;
+    }
+
+    @Override
+    public long promptPasses() {
+        return promptPasses;
     }
 
     @Override

@@ -245,6 +245,20 @@ class RecoveryTest {
     }
 
     @Test
+    void shouldReleaseWhenThePassEndedEvenIfThePromptWrappedMeanwhile() {
+        CallFixture f = connected(cold(1, false), 2);
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+        f.anchor.promptFramesLeft = 5;
+        answer(invite(f, 1), 503, null);
+
+        f.anchor.promptPasses = 1;
+        f.anchor.promptFramesLeft = 170;
+        f.context.advanceMs(f.call, 105);
+
+        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
+    }
+
+    @Test
     void shouldReleaseAfterPromptWhenNoEscalationUri() {
         CallFixture f = connected(cold(1, false), 2);
         f.call.failover(CauseTag.MEDIA_TIMEOUT);
