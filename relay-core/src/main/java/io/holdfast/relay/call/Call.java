@@ -542,6 +542,7 @@ public final class Call {
     /** A recovery's INVITE was answered and media re-anchored on it: it is the call's upstream now. */
     void recovered(UpstreamAttempt attempt, SessionDescription answer) {
         upstream = attempt;
+        relay.onUpstreamReplaced();
         state = settled;
         moves.recovered(answer);
     }
@@ -549,6 +550,7 @@ public final class Call {
     /** The standby accepted the flip: it is the call's upstream now. */
     void recoveredOnStandby(StandbyLeg leg) {
         upstream = leg.upstreamAttempt();
+        relay.onUpstreamReplaced();
         sdp.adoptUpstream(leg.origin());
         state = settled;
         moves.recoveredOnStandby();

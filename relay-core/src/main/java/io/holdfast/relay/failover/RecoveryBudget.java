@@ -32,9 +32,4 @@ public final class RecoveryBudget {
     public int attempts() {
         return attempts;
     }
-
-    /** Milliseconds left until the time budget is spent (at least 1, so that a timer set with it fires). */
-    public long msLeft(long nowNs) {
-        return Math.max(1, (deadlineNs - nowNs + 999_999) / 1_000_000);
-    }
 }

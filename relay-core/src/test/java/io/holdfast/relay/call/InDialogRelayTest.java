@@ -259,4 +259,24 @@ class InDialogRelayTest {
         assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
         assertThat(f.context.events).extracting(RouteChangeEvent::cause).containsExactly(CauseTag.CALLER_HANGUP);
     }
+
+    @Test
+    void shouldNotFailTheNewRegionWhenARequestRelayedToTheOldOneTimesOut() {
+        f.connected();
+        FakeInbound reinvite = f.inbound(withSdp(f.callerRequest(SipMethod.INVITE, 2), CALLER_HOLD_SDP));
+        f.call.onInDialogRequest(MediaSide.CALLER, reinvite);
+        FakeCallContext.Sent relayed = f.context.last();
+        f.call.failover(CauseTag.REGION_DOWN);
+        FakeCallContext.Sent west = f.context.sent(SipMethod.INVITE).get(2);
+        west.listener().onFinal(west.outbound(), regionResponse(west.request(), 200, "OK", CallFixture.REGION_SDP));
+
+        relayed.listener().onTimeout(relayed.outbound());
+
+        assertThat(reinvite.statuses()).containsExactly(408);
+        assertThat(f.call.state()).isEqualTo(CallState.CONNECTED);
+        assertThat(f.call.region().name()).isEqualTo("west");
+        FakeInbound next = f.inbound(withSdp(f.callerRequest(SipMethod.INVITE, 3), CALLER_HOLD_SDP));
+        f.call.onInDialogRequest(MediaSide.CALLER, next);
+        assertThat(f.context.last().request().callId()).isEqualTo(west.request().callId());
+    }
 }

@@ -279,7 +279,7 @@ class RecoveryTest {
     void shouldInviteEscalationUriWhenRegionAsksForHuman() {
         CallFixture f = connected(cold(2, true), 2);
 
-        f.call.escalate(CauseTag.INTENT_HUMAN_REQUESTED, "caller asked for a person");
+        HoldfastRelay.escalationTrigger().escalate(f.call, CauseTag.INTENT_HUMAN_REQUESTED, "caller asked for a person");
 
         assertThat(f.call.state()).isEqualTo(CallState.RECOVERING);
         assertThat(f.anchor.prompts).containsExactly(CallFixture.PROMPTS.agent());
