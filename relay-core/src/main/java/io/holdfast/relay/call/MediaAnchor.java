@@ -25,10 +25,12 @@ interface MediaAnchor {
     void answerUpstream(MediaPeer peer, int regionTag);
 
     /**
-     * Switches relaying of the region's media to the caller on or off ({@link #answerUpstream} switches it
-     * back on). Off while the caller hears a prompt: the failed region's stragglers must not interleave.
+     * Switches relaying between the caller and the region on or off, both ways ({@link #answerUpstream} switches
+     * it back on). Off while the caller hears a prompt: the failed region's stragglers must not interleave with
+     * it, and the caller's audio must not go on to a failed region (a dead one answers each packet with an ICMP
+     * error that could surface after the switch to the next region).
      */
-    void upstreamForwarding(boolean enabled);
+    void relaying(boolean enabled);
 
     /** The arrival of the last packet from the upstream, on the call's clock, or {@code Long.MIN_VALUE}. */
     long lastUpstreamArrivalNs();

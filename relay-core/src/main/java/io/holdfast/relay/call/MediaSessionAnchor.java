@@ -46,11 +46,13 @@ final class MediaSessionAnchor implements MediaAnchor {
     @Override
     public void answerUpstream(MediaPeer peer, int regionTag) {
         session.retarget(peer.rtp(), peer.rtcp(), regionTag, loop.clock().nanoTime());
+        session.forwarding(MediaSide.CALLER, true);
     }
 
     @Override
-    public void upstreamForwarding(boolean enabled) {
+    public void relaying(boolean enabled) {
         session.forwarding(MediaSide.UPSTREAM, enabled);
+        session.forwarding(MediaSide.CALLER, enabled);
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *  arrow (state --event / action--> state), then the test named after it (RecoveryTest)
- *  (start) --failure, warm standby ready / hold prompt, BYE region, retarget to standby, re-INVITE sendrecv--> FLIPPING
+ *  (start) --failure, warm standby ready / retarget to standby, hold prompt, BYE region, re-INVITE sendrecv--> FLIPPING
  *      shouldRetargetToStandbyAtOnceAndFlipItWhenWarm
  *  (start) --failure, no standby / hold prompt, BYE region, INVITE next region with the context--> INVITING
  *      shouldPlayPromptAtOnceAndInviteNextRegionWhenUpstreamFails
@@ -83,13 +83,21 @@ final class Recovery {
         this.budget = new RecoveryBudget(policy, nowNs);
     }
 
-    /** The call's region failed: the hold prompt starts at once, then the standby or the next region. */
+    /**
+     * The call's region failed: the hold prompt starts at once, then the standby or the next region. A ready
+     * standby gets the media first (before the prompt's first frame and the failed region's BYE, both also
+     * immediate), so that re-anchoring costs no more than the retarget itself.
+     */
     static Recovery failover(Call call, CallContext context, FailoverPolicy policy, CauseTag cause) {
         Recovery recovery = new Recovery(call, context, policy, cause);
+        StandbyLeg standby = call.moves().standby();
+        boolean warm = standby != null && standby.isReady();
+        if (warm) {
+            recovery.retargetTo(standby);
+        }
         recovery.leaveRegion(policy.prompts().hold());
         context.schedule(CallTimer.RECOVERY_BUDGET, policy.budgetMs());
-        StandbyLeg standby = call.moves().standby();
-        if (standby != null && standby.isReady()) {
+        if (warm) {
             recovery.flip(standby);
         } else {
             call.moves().dropStandby();
@@ -122,7 +130,7 @@ final class Recovery {
      */
     private void leaveRegion(Prompt prompt) {
         context.count(CallCounter.RECOVERIES_STARTED);
-        call.media().upstreamForwarding(false);
+        call.media().relaying(false);
         if (prompt != null) {
             startPrompt(prompt);
         }
@@ -137,14 +145,19 @@ final class Recovery {
         }
     }
 
+    /** Media now goes to (and is taken from) the standby; its packets reach the caller once it is flipped. */
+    private void retargetTo(StandbyLeg standby) {
+        call.media().answerUpstream(standby.peer(), standby.region().tag());
+        call.media().relaying(false);
+        timings.reanchored(context.clock().nanoTime());
+    }
+
+    /** The re-INVITE that turns the standby's audio on. */
     private void flip(StandbyLeg standby) {
         int attempt = budget.nextAttempt();
         call.moves().tried().add(standby.region().name());
         flipping = standby;
         state = State.FLIPPING;
-        call.media().answerUpstream(standby.peer(), standby.region().tag());
-        call.media().upstreamForwarding(false);
-        timings.reanchored(context.clock().nanoTime());
         standby.flip(this, attempt, cause);
     }
 
@@ -240,7 +253,7 @@ final class Recovery {
         }
         flipping = null;
         context.cancel(CallTimer.RECOVERY_BUDGET);
-        call.media().upstreamForwarding(true);
+        call.media().relaying(true);
         call.media().stopPrompt();
         state = State.DONE;
         call.recoveredOnStandby(standby);

@@ -526,7 +526,7 @@ class CallTest {
 
         assertThat(f.call.state()).isEqualTo(CallState.RECOVERING);
         assertThat(f.anchor.prompts).containsExactly(CallFixture.PROMPTS.hold());
-        assertThat(f.anchor.upstreamForwarding).isFalse();
+        assertThat(f.anchor.relaying).isFalse();
         List<FakeCallContext.Sent> byes = f.context.sent(SipMethod.BYE);
         assertThat(byes).hasSize(1);
         assertThat(byes.get(0).request().callId()).isEqualTo(east.request().callId());

@@ -25,7 +25,7 @@ final class FakeAnchor implements MediaAnchor {
     final List<Prompt> prompts = new ArrayList<>();
     final List<Integer> promptPayloadTypes = new ArrayList<>();
     /** Forwarding of the upstream's media, as last switched. */
-    boolean upstreamForwarding = true;
+    boolean relaying = true;
     boolean promptPlaying;
     int promptStops;
     /** What {@link #promptFramesLeft()} answers while a prompt plays; tests move it. */
@@ -55,12 +55,12 @@ final class FakeAnchor implements MediaAnchor {
     public void answerUpstream(MediaPeer peer, int regionTag) {
         answers.add(peer);
         answerTags.add(regionTag);
-        upstreamForwarding = true;
+        relaying = true;
     }
 
     @Override
-    public void upstreamForwarding(boolean enabled) {
-        upstreamForwarding = enabled;
+    public void relaying(boolean enabled) {
+        relaying = enabled;
     }
 
     @Override

@@ -93,7 +93,7 @@ class RecoveryTest {
         assertThat(f.context.acks).hasSize(2);
         assertThat(f.anchor.answerTags).containsExactly(0, 1);
         assertThat(f.anchor.promptPlaying).isFalse();
-        assertThat(f.anchor.upstreamForwarding).isTrue();
+        assertThat(f.anchor.relaying).isTrue();
         assertThat(f.invite.responses).hasSize(callerResponses);
         assertThat(f.context.sent).noneMatch(s -> s.request().callId().equals(CALLER_CALL_ID));
         RouteChangeEvent moved = f.context.events.get(0);
@@ -340,7 +340,7 @@ class RecoveryTest {
 
         assertThat(f.anchor.answers).hasSize(2);
         assertThat(f.anchor.answers.get(1).rtp().getPort()).isEqualTo(31000);
-        assertThat(f.anchor.upstreamForwarding).isFalse();
+        assertThat(f.anchor.relaying).isFalse();
         assertThat(f.anchor.promptPlaying).isTrue();
         FakeCallContext.Sent flip = f.context.last();
         assertThat(flip.request().method()).isEqualTo(SipMethod.INVITE);
@@ -376,7 +376,7 @@ class RecoveryTest {
 
         assertThat(f.call.state()).isEqualTo(CallState.CONNECTED);
         assertThat(f.call.region().name()).isEqualTo("west");
-        assertThat(f.anchor.upstreamForwarding).isTrue();
+        assertThat(f.anchor.relaying).isTrue();
         assertThat(f.anchor.promptPlaying).isFalse();
         assertThat(f.context.acks).hasSize(3);
         assertThat(f.context.acks.get(2).cseq().sequence()).isEqualTo(2);
