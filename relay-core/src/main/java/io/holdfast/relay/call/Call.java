@@ -83,8 +83,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *      shouldReturnToConnectedWhenRecoveryReanchors
  *  RECOVERING --no one took the call, the prompt's pass ended / BYE caller with Reason--> TERMINATED
  *      shouldReleaseCallerAfterPromptWhenNoOneTakesTheCall
- *  RECOVERING --caller's BYE, drain / pending INVITE cancelled, standby ended, prompt stopped--> TERMINATED
- *      shouldCancelPendingInviteWhenCallerHangsUpDuringRecovery
+ *  RECOVERING --caller's BYE, drain, no ACK / pending INVITE cancelled, standby ended, prompt stopped--> TERMINATED
+ *      shouldCancelPendingInviteWhenCallerHangsUpDuringRecovery,
+ *      shouldCancelPendingInviteAndByeCallerWhenDrainEndsCallDuringRecovery,
+ *      shouldEndCallWhenCallerNeverAcksDuringRecovery
  *  RECOVERING --caller's ACK / remembered; other requests / 491, the failed region's BYE / 200--> RECOVERING
  *      shouldAnswer491WhenCallerSendsRequestDuringRecovery
  *  CONNECTED --re-INVITE, UPDATE, INFO / relayed by {@link InDialogRelay}--> CONNECTED

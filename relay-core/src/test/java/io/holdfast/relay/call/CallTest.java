@@ -695,6 +695,34 @@ class CallTest {
     }
 
     @Test
+    void shouldCancelPendingInviteAndByeCallerWhenDrainEndsCallDuringRecovery() {
+        f.connected();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+        FakeCallContext.Sent west = f.context.sent(SipMethod.INVITE).get(1);
+
+        f.call.end(CauseTag.DRAIN_TIMEOUT);
+
+        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
+        assertThat(west.outbound().cancels).isEqualTo(1);
+        SipRequest bye = f.context.last().request();
+        assertThat(bye.callId()).isEqualTo(CALLER_CALL_ID);
+        assertThat(bye.reasons()).containsExactly(new Reason("SIP", 503, "DRAIN_TIMEOUT"));
+        assertThat(f.anchor.closes).isEqualTo(1);
+        assertThat(f.context.timers).isEmpty();
+    }
+
+    @Test
+    void shouldEndCallWhenCallerNeverAcksDuringRecovery() {
+        f.answered();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+
+        f.call.onAckTimeout(MediaSide.CALLER);
+
+        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
+        assertThat(f.context.sent(SipMethod.INVITE).get(1).outbound()).extracting(o -> o.cancels).isEqualTo(1);
+    }
+
+    @Test
     void shouldAnswer491WhenCallerSendsRequestDuringRecovery() {
         f.connected();
         f.call.failover(CauseTag.MEDIA_TIMEOUT);
