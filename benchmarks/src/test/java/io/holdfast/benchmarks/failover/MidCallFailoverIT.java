@@ -229,7 +229,8 @@ class MidCallFailoverIT {
         ReceivedRtp prompt = marked.get(0);
         ReceivedRtp lastOfEast = lastBefore(heard, prompt);
         long promptAfterDetectionNs = prompt.arrivalNs() - lastOfEast.arrivalNs() - moved.detection().toNanos();
-        assertThat(promptAfterDetectionNs).as("prompt after detection, ns").isLessThanOrEqualTo(PACKET_INTERVAL_NS + NOISE);
+        assertThat(promptAfterDetectionNs).as("prompt after detection, ns")
+                .isLessThanOrEqualTo(PACKET_INTERVAL_NS + NOISE);
         assertThat(heard.packets().indexOf(marked.get(1)) - heard.packets().indexOf(prompt))
                 .as("prompt frames before west's voice").isGreaterThanOrEqualTo(1);
         assertThat(heard.maxGapNs(failedAtNs, System.nanoTime())).as("longest silence the caller heard, ns")

@@ -11,6 +11,6 @@ import io.holdfast.relay.time.NanoClock;
  * context and interceptor seams, the event log and the clock. Immutable references to thread-safe objects; any thread.
  */
 record CallServices(CallSettings settings, RoutePolicy routes, FailoverPolicy failover,
-                    ResumeContextSource contexts, InDialogRequestInterceptor interceptor, CallIdHasher hasher, RouteChangeSink events,
-                    NanoClock clock, DrainState drain) {
+                    ResumeContextSource contexts, InDialogRequestInterceptor interceptor, CallIdHasher hasher,
+                    RouteChangeSink events, NanoClock clock, DrainState drain) {
 }
