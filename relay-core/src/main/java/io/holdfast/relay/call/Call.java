@@ -1,6 +1,5 @@
 package io.holdfast.relay.call;
 
-import io.holdfast.relay.context.ResumeHandoff;
 import io.holdfast.relay.events.CauseCategory;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.events.HashedCallId;
@@ -20,16 +19,13 @@ import io.holdfast.sip.message.SipMethod;
 import io.holdfast.sip.message.SipRequest;
 import io.holdfast.sip.message.SipResponse;
 import io.holdfast.sip.sdp.MediaDescription;
-import io.holdfast.sip.sdp.Direction;
 import io.holdfast.sip.sdp.RtpMap;
 import io.holdfast.sip.sdp.SessionDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One call through holdfast: the caller-facing leg ({@link CallerLeg}, UAS dialog), the upstream leg to a
@@ -115,9 +111,9 @@ public final class Call {
     private final CallerLeg caller;
     private final SdpAnchor sdp;
     private final InDialogRelay relay;
+    private final UpstreamLegs legs;
     private final Set<String> tried = new HashSet<>(4);
     private CallState state = CallState.OPENING_MEDIA;
-    private SessionDescription callerOffer;
     private MediaAnchor media;
     private UpstreamAttempt upstream;
     private CauseTag lastFailure;
@@ -133,8 +129,9 @@ public final class Call {
         this.interceptor = interceptor;
         this.id = id;
         this.caller = new CallerLeg(invite, context);
-        this.sdp = new SdpAnchor(settings.mediaAddress(), newSessionId(), newSessionId());
+        this.sdp = new SdpAnchor(settings.mediaAddress(), UpstreamLegs.newSessionId(), UpstreamLegs.newSessionId());
         this.relay = new InDialogRelay(this, context, sdp);
+        this.legs = new UpstreamLegs(this, context, settings, sdp);
         this.moves = new CallFailover(this, context, failover, contexts, routes, tried);
     }
 
@@ -169,7 +166,7 @@ public final class Call {
             return;
         }
         caller.respond(100, "Trying", null, null);
-        callerOffer = offer;
+        legs.callerOffer(offer);
         MediaPeer peer = MediaPeer.of(offer);
         context.openMedia(new MediaSessionSpec(codec.clockRate(),
                 offer.media(audio).telephoneEventPayloadType(codec.clockRate()), peer.rtp(), peer.rtcp(), null, null, 0));
@@ -182,6 +179,7 @@ public final class Call {
             return;
         }
         media = anchor;
+        legs.media(anchor);
         inviteNextRegion();
     }
 
@@ -517,28 +515,8 @@ public final class Call {
         return moves;
     }
 
-    long inviteTimeoutMs() {
-        return settings.inviteTimeoutMs();
-    }
-
-    /** A fresh anchored offer for a new upstream leg, with a new origin: set-up, failover or escalation. */
-    byte[] newUpstreamOffer() {
-        sdp.restartUpstream(newSessionId());
-        return sdp.toward(MediaSide.UPSTREAM, callerOffer, media).toBytes();
-    }
-
-    SdpAnchor.LegOrigin newUpstreamLeg() {
-        return sdp.newUpstreamLeg(newSessionId());
-    }
-
-    /** The anchored offer for a standby leg, with its own origin and the audio's direction. */
-    byte[] standbyOffer(SdpAnchor.LegOrigin origin, Direction direction) {
-        return sdp.towardLeg(origin, callerOffer, media, direction).toBytes();
-    }
-
-    UpstreamAttempt startAttempt(Region region, int number, byte[] offer, ResumeHandoff handoff) {
-        return UpstreamAttempt.start(this, context, settings.sip(), settings.localHost(), region, number,
-                caller.request(), offer, handoff);
+    UpstreamLegs legs() {
+        return legs;
     }
 
     /** A recovery's INVITE was answered and media re-anchored on it: it is the call's upstream now. */
@@ -575,7 +553,7 @@ public final class Call {
             return;
         }
         tried.add(region.name());
-        upstream = startAttempt(region, tried.size(), newUpstreamOffer(), null);
+        upstream = legs.start(region, tried.size(), legs.newOffer(), null);
         state = CallState.CALLING;
         context.schedule(CallTimer.INVITE_TIMEOUT, settings.inviteTimeoutMs());
     }
@@ -650,9 +628,5 @@ public final class Call {
 
     RouteChangeEvent.Builder event(CauseTag cause, RouteOutcome outcome) {
         return RouteChangeEvent.builder(context.clock().epochMillis(), id, cause, outcome);
-    }
-
-    private static long newSessionId() {
-        return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     }
 }

@@ -197,8 +197,8 @@ final class CallFailover {
         }
         Region next = routes.next(tried);
         if (next != null) {
-            SdpAnchor.LegOrigin origin = call.newUpstreamLeg();
-            standby = StandbyLeg.start(call, context, next, origin, call.standbyOffer(origin, Direction.INACTIVE));
+            SdpAnchor.LegOrigin origin = call.legs().newStandbyOrigin();
+            standby = StandbyLeg.start(call, context, next, origin, call.legs().standbyOffer(origin, Direction.INACTIVE));
         }
     }
 

@@ -169,12 +169,12 @@ final class Recovery {
         }
         call.moves().tried().add(region.name());
         int attempt = budget.nextAttempt();
-        byte[] offer = call.newUpstreamOffer();
+        byte[] offer = call.legs().newOffer();
         ResumeHandoff handoff = ResumeHandoff.failover(offer, call.moves().resumeToken(), cause, attempt)
                 .context(call.moves().resumeContext()).build();
-        pending = call.startAttempt(region, attempt, offer, handoff);
+        pending = call.legs().start(region, attempt, offer, handoff);
         state = State.INVITING;
-        context.schedule(CallTimer.INVITE_TIMEOUT, call.inviteTimeoutMs());
+        context.schedule(CallTimer.INVITE_TIMEOUT, call.legs().inviteTimeoutMs());
     }
 
     private void escalate(CauseTag why, String text) {
@@ -190,13 +190,13 @@ final class Recovery {
             return;
         }
         startPrompt(policy.prompts().agent());
-        byte[] offer = call.newUpstreamOffer();
+        byte[] offer = call.legs().newOffer();
         int attempt = budget.attempts() + 1;
         ResumeHandoff handoff = ResumeHandoff.escalation(offer, call.moves().resumeToken(), why, text, attempt)
                 .context(call.moves().resumeContext()).build();
-        pending = call.startAttempt(policy.escalation().get(), attempt, offer, handoff);
+        pending = call.legs().start(policy.escalation().get(), attempt, offer, handoff);
         state = State.ESCALATING;
-        context.schedule(CallTimer.INVITE_TIMEOUT, call.inviteTimeoutMs());
+        context.schedule(CallTimer.INVITE_TIMEOUT, call.legs().inviteTimeoutMs());
     }
 
     /** A 2xx to the pending INVITE (the attempt has sent its ACK). */

@@ -50,7 +50,7 @@ final class StandbyLeg implements ResponseListener {
     static StandbyLeg start(Call call, CallContext context, Region region, SdpAnchor.LegOrigin origin,
                             byte[] inactiveOffer) {
         StandbyLeg leg = new StandbyLeg(call, context, origin);
-        leg.attempt = call.startAttempt(region, 1, inactiveOffer, null);
+        leg.attempt = call.legs().start(region, 1, inactiveOffer, null);
         return leg;
     }
 
@@ -119,7 +119,7 @@ final class StandbyLeg implements ResponseListener {
         attemptNumber = number;
         state = State.FLIPPING;
         Dialog dialog = attempt.dialog();
-        byte[] offer = call.standbyOffer(origin, Direction.SENDRECV);
+        byte[] offer = call.legs().standbyOffer(origin, Direction.SENDRECV);
         SipRequest.Builder request = dialog.createRequest(SipMethod.INVITE).addContact(attempt.contact())
                 .allow(UpstreamAttempt.ALLOWED);
         ResumeHandoff.failover(offer, call.moves().resumeToken(), cause, number).context(call.moves().resumeContext())
