@@ -213,6 +213,8 @@ class MidCallFailoverIT {
             // The simulator closes its RTP port as it sends the BYE: a caller packet relayed meanwhile would come
             // back as ICMP port unreachable, a detection of its own that on a loaded machine can beat the BYE.
             call.stopMedia();
+            long stoppedNs = System.nanoTime();
+            await("the caller's last packet relayed", () -> System.nanoTime() - stoppedNs > 3 * PACKET_INTERVAL_NS);
         }
         long failedAtNs = System.nanoTime();
 
