@@ -93,6 +93,7 @@ static struct stream_rx *rx;
 static struct histogram latency;
 static struct histogram schedule;
 static atomic_int sender_done;
+static atomic_int receiver_done;
 
 /* Sender's figures (written by the sender, read after it joined). */
 static uint64_t sent_total, sent_measured, send_errors, late_sends;
@@ -363,6 +364,11 @@ static void *sender(void *unused) {
         send_flat_out(warm_end, end);
     }
     atomic_store(&sender_done, 1);
+    /* Lives until the receiver is done, so that the harness, sampling the threads' CPU after window-end, finds it. */
+    const struct timespec pause = {.tv_sec = 0, .tv_nsec = 10000000};
+    while (!atomic_load(&receiver_done)) {
+        nanosleep(&pause, NULL);
+    }
     return NULL;
 }
 
@@ -460,6 +466,7 @@ static void *receiver(void *unused) {
         }
     }
     close(epfd);
+    atomic_store(&receiver_done, 1);
     return NULL;
 }
 
