@@ -54,7 +54,7 @@
 #define EPOLL_EVENTS 256
 #define START_DELAY_NS 100000000LL
 #define LATE_NS 1000000LL
-#define DRAIN_QUIET_NS 300000000LL
+#define DRAIN_QUIET_NS 1000000000LL
 #define DRAIN_MAX_NS 10000000000LL
 /* Log-linear histogram: values under 256 ns exact, above 128 sub-buckets per power of two (< 0.8 % error). */
 #define SUB_BITS 7
