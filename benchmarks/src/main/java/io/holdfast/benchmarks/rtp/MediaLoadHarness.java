@@ -25,6 +25,10 @@ import picocli.CommandLine.Option;
  * Everything binds 127.0.0.1 only; each run is bounded in time (warm-up + duration) and in packets (the generator
  * stops after the planned count), and every process and thread it started is stopped when it returns.
  *
+ * <p>{@code --c-generator PATH} replaces the harness's Java generator and receiver by the C load generator
+ * ({@code benchmarks/loadgen/rtp-loadgen.c}, built by {@code run-media-load-c.sh}; one socket per stream on each side,
+ * as the issue's reference measurements), driven from {@link CGeneratorRun}; the table is the same.
+ *
  * <p>Why a separate relay process: its CPU time is then its own (the harness's generator and receiver threads,
  * their garbage and their JIT compilations are not in it), measured both for its event-loop threads (ThreadMXBean)
  * and for the whole process (GC and JIT included). The harness and the relay still share the machine's cores: on a
