@@ -76,7 +76,7 @@ final class LoadRun {
     private static final Duration DRAIN_MAX = Duration.ofSeconds(10);
     private static final Duration LOOP_TASK_TIMEOUT = Duration.ofSeconds(30);
     /** Names of the relay's event-loop threads (MediaLoadRelay), as Linux truncates them. */
-    private static final String RELAY_LOOP_THREADS = "relay-loop";
+    static final String RELAY_LOOP_THREADS = "relay-loop";
     /** Names of the harness's generator and receiver threads. */
     private static final String[] HARNESS_THREADS = {"load-send", "load-receive"};
     /** Send and receive buffer of every harness socket (the kernel caps it at net.core.[rw]mem_max). */
@@ -115,12 +115,7 @@ final class LoadRun {
                 new DefaultThreadFactory("load-send", true), plan.transport().ioHandlerFactory());
         final EventLoopGroup receiverGroup = new MultiThreadIoEventLoopGroup(plan.receiverThreads(),
                 new DefaultThreadFactory("load-receive", true), plan.transport().ioHandlerFactory());
-        final List<String> relayArguments = new ArrayList<>(plan.relayArguments());
-        relayArguments.add("--transport=" + plan.transport());
-        relayArguments.add("--loops=" + plan.relayLoops());
-        relayArguments.add("--max-lifetime=" + Duration.ofNanos(totalNs).plus(RELAY_LIFETIME_MARGIN));
-        try (RelayProcess relay = plan.direct() ? null : RelayProcess.start(plan.relayJvmOptions(),
-                plan.relayClassPath(), relayArguments, plan.relayCpus())) {
+        try (RelayProcess relay = plan.direct() ? null : startRelay(plan, totalNs)) {
             for (int i = 0; i < plan.generatorThreads(); i++) {
                 generators.add(new LoadGenerator(generatorGroup.next(), intervalNs, maxPacketsPerStream));
             }
@@ -218,6 +213,15 @@ final class LoadRun {
             generatorGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             receiverGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    /** Starts the relay process of {@code plan}, which exits by itself a margin after {@code totalNs}. */
+    static RelayProcess startRelay(Plan plan, long totalNs) {
+        final List<String> relayArguments = new ArrayList<>(plan.relayArguments());
+        relayArguments.add("--transport=" + plan.transport());
+        relayArguments.add("--loops=" + plan.relayLoops());
+        relayArguments.add("--max-lifetime=" + Duration.ofNanos(totalNs).plus(RELAY_LIFETIME_MARGIN));
+        return RelayProcess.start(plan.relayJvmOptions(), plan.relayClassPath(), relayArguments, plan.relayCpus());
     }
 
     private LoadResult collect(int streams, long windowNs, RelayStats before, RelayStats after,

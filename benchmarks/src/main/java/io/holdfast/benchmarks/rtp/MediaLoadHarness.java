@@ -25,6 +25,10 @@ import picocli.CommandLine.Option;
  * Everything binds 127.0.0.1 only; each run is bounded in time (warm-up + duration) and in packets (the generator
  * stops after the planned count), and every process and thread it started is stopped when it returns.
  *
+ * <p>{@code --c-generator PATH} replaces the harness's Java generator and receiver by the C load generator
+ * ({@code benchmarks/loadgen/rtp-loadgen.c}, built by {@code run-media-load-c.sh}; one socket per stream on each side,
+ * as the issue's reference measurements), driven from {@link CGeneratorRun}; the table is the same.
+ *
  * <p>Why a separate relay process: its CPU time is then its own (the harness's generator and receiver threads,
  * their garbage and their JIT compilations are not in it), measured both for its event-loop threads (ThreadMXBean)
  * and for the whole process (GC and JIT included). The harness and the relay still share the machine's cores: on a
@@ -42,7 +46,8 @@ public final class MediaLoadHarness implements Callable<Integer> {
     /** Logging configuration of the relay process: warnings only, on standard error. */
     static final String LOG_CONFIG = "io/holdfast/benchmarks/rtp/media-load-logback.xml";
 
-    private static final int MAX_STREAMS = 6000;
+    /** Sessions the relay's default port range (10000-32767, two ports each) holds. */
+    private static final int MAX_STREAMS = 11_000;
     private static final int MAX_RATE = 1_000_000;
     private static final double SEARCH_GROWTH = 1.5;
     private static final int SEARCH_ROUNDING = 5000;
@@ -115,6 +120,24 @@ public final class MediaLoadHarness implements Callable<Integer> {
             + "pin it apart from the harness (run the harness itself under taskset -c for the other CPUs)")
     private String relayCpus;
 
+    @Option(names = "--c-generator", description = "Path of the compiled C load generator (benchmarks/loadgen/"
+            + "rtp-loadgen.c, built by run-media-load-c.sh): it sends and receives instead of the harness's Java "
+            + "generator and receiver (one socket per stream); --generator-threads, --receiver-threads, "
+            + "--sender-sockets and --sink-sockets then do not apply")
+    private String cGenerator;
+
+    @Option(names = "--c-sinks", description = "With --c-generator: receiving sockets shared by the streams, 0 = one "
+            + "per stream (default: ${DEFAULT-VALUE})")
+    private int cSinks;
+
+    @Option(names = "--c-batch", description = "With --c-generator and --flat-out: packets of a stream per sendmmsg "
+            + "(default: ${DEFAULT-VALUE})")
+    private int cBatch = 1;
+
+    @Option(names = "--generator-cpus", description = "With --c-generator: CPUs the generator runs on (taskset -c "
+            + "list, e.g. 1)")
+    private String generatorCpus;
+
     @Option(names = "--search", description = "Find the highest lossless rate instead of running --rates")
     private boolean search;
 
@@ -170,6 +193,10 @@ public final class MediaLoadHarness implements Callable<Integer> {
         if (senderSockets < 0 || sinkSockets < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--sender-sockets and --sink-sockets must be 0 (one per stream) or more");
+        }
+        if (cSinks < 0 || cBatch < 1 || cBatch > 64) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--c-sinks must be 0 (one per stream) or more, --c-batch within 1..64");
         }
         if (search && (flatOut || direct)) {
             throw new CommandLine.ParameterException(new CommandLine(this),
@@ -239,7 +266,8 @@ public final class MediaLoadHarness implements Callable<Integer> {
         final LoadRun.Plan plan = new LoadRun.Plan(rate, streamRate, Duration.ofSeconds(warmupSeconds), duration,
                 transport, relayLoops, generatorThreads, receiverThreads, Duration.ofNanos(tickMicros * 1000L), jvm,
                 relayClassPath, relayOptions, countSyscalls, senderSockets, sinkSockets, direct, flatOut, relayCpus);
-        final LoadResult result = new LoadRun(plan).run();
+        final LoadResult result = cGenerator == null ? new LoadRun(plan).run()
+                : new CGeneratorRun(plan, cGenerator, generatorCpus, cSinks, cBatch).run();
         System.err.println(result.summary());
         return result;
     }

@@ -69,7 +69,7 @@ public final class MediaLoadRelay implements Runnable {
 
     @Option(names = "--port-range", description = "Relay media ports FIRST-LAST, outside the ephemeral range "
             + "(default: ${DEFAULT-VALUE})")
-    private String portRange = "20000-31999";
+    private String portRange = "10000-32767";
 
     @Option(names = "--max-lifetime", description = "Exit after this long whatever happens (default: ${DEFAULT-VALUE})")
     private Duration maxLifetime = Duration.ofMinutes(10);
