@@ -141,6 +141,24 @@ final class SipScanner {
         return strings.get(a, start, stop);
     }
 
+    /** The text of an ASCII range unique to this message (branch, tag, Call-ID): never cached. */
+    String fresh(int start, int stop) {
+        return StringCache.fresh(a, start, stop);
+    }
+
+    /** True when the token {@code a[start, stop)} is {@code lowerName} in any case. */
+    boolean isName(int start, int stop, String lowerName) {
+        if (stop - start != lowerName.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerName.length(); i++) {
+            if ((a[start + i] | 0x20) != lowerName.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The text of the ASCII range: a recently seen string, or a new one. */
     String ascii(int start, int stop) {
         return strings.get(a, start, stop);

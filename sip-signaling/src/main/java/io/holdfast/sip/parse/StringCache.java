@@ -1,5 +1,8 @@
 package io.holdfast.sip.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,13 +12,15 @@ import java.nio.charset.StandardCharsets;
  * reads only about 9 KB of memory that stays in the L1 cache and never touches the string itself;
  * memory is bounded ({@value #SLOTS} strings of at most {@value #MAX_LENGTH} bytes), a miss allocates
  * only the string, and no input makes a lookup cost more than one comparison. Strings are immutable,
- * so sharing them between messages is safe.
+ * so sharing them between messages is safe. Values that are unique to one message (branch, tag,
+ * Call-ID) do not belong here: they would only evict the recurring ones ({@link #fresh}).
  *
  * <p>Confined to its parser's event loop.
  */
 final class StringCache {
     static final int SLOTS = 256;
     static final int MAX_LENGTH = 32;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final String[] strings = new String[SLOTS];
     private final byte[] lengths = new byte[SLOTS];
@@ -42,15 +47,32 @@ final class StringCache {
         return created;
     }
 
-    /** Compares with the slot's key; a plain loop, as keys are short. */
+    /** The text of the ASCII bytes {@code a[start, end)}, always a new string: for values unique to a message. */
+    static String fresh(byte[] a, int start, int end) {
+        return start == end ? "" : new String(a, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Compares with the slot's key eight bytes at a time; the last word overlaps the one before it, so
+     * no byte outside either range is read.
+     */
     private boolean sameBytes(byte[] a, int start, int key, int length) {
         byte[] k = keys;
-        for (int i = 0; i < length; i++) {
-            if (k[key + i] != a[start + i]) {
+        if (length < Long.BYTES) {
+            for (int i = 0; i < length; i++) {
+                if (k[key + i] != a[start + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int last = length - Long.BYTES;
+        for (int i = 0; i < last; i += Long.BYTES) {
+            if ((long) WORDS.get(k, key + i) != (long) WORDS.get(a, start + i)) {
                 return false;
             }
         }
-        return true;
+        return (long) WORDS.get(k, key + last) == (long) WORDS.get(a, start + last);
     }
 
     /** A hash of the length and seven sampled bytes: constant time; a collision only costs a miss. */

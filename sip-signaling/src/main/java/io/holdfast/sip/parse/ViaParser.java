@@ -17,6 +17,13 @@ final class ViaParser {
         void via(Via via);
     }
 
+    private static final int OTHER = 0;
+    private static final int RECEIVED = 1;
+    private static final int BRANCH = 2;
+    private static final int RPORT = 3;
+    private static final int TTL = 4;
+    private static final int MADDR = 5;
+
     private ViaParser() {
     }
 
@@ -69,17 +76,29 @@ final class ViaParser {
         do {
             int nameAt = s.pos;
             String name = s.token(Rule.BAD_VIA, "Via parameter name after ';'");
+            int kind = kind(s, nameAt, s.pos);
             String value = null;
             boolean hasValue = s.separator('=');
-            if (name.equalsIgnoreCase("received")) {
+            if (kind == RECEIVED) {
                 value = received(s, hasValue);
             } else if (hasValue) {
-                value = HeaderParams.genValue(s, Rule.BAD_VIA);
+                value = HeaderParams.genValue(s, Rule.BAD_VIA, kind == BRANCH);
             }
-            check(s, nameAt, name, value);
+            check(s, nameAt, kind, value);
             s.addParam(name, value);
         } while (s.separator(';'));
         return s.paramsSince(mark);
+    }
+
+    /** Which of the parameters with a grammar of their own the name {@code a[start, stop)} is. */
+    private static int kind(SipScanner s, int start, int stop) {
+        return switch (stop - start) {
+            case 8 -> s.isName(start, stop, "received") ? RECEIVED : OTHER;
+            case 6 -> s.isName(start, stop, "branch") ? BRANCH : OTHER;
+            case 5 -> s.isName(start, stop, "rport") ? RPORT : s.isName(start, stop, "maddr") ? MADDR : OTHER;
+            case 3 -> s.isName(start, stop, "ttl") ? TTL : OTHER;
+            default -> OTHER;
+        };
     }
 
     private static String received(SipScanner s, boolean hasValue) throws SipParseException {
@@ -103,22 +122,29 @@ final class ViaParser {
         return s.ascii(start, stop);
     }
 
-    private static void check(SipScanner s, int at, String name, String value) throws SipParseException {
-        if (name.equalsIgnoreCase("branch")) {
-            if (!HeaderParams.isToken(value)) {
-                throw s.failAt(Rule.BAD_VIA, at, "branch must be a token");
+    private static void check(SipScanner s, int at, int kind, String value) throws SipParseException {
+        switch (kind) {
+            case BRANCH -> {
+                if (!HeaderParams.isToken(value)) {
+                    throw s.failAt(Rule.BAD_VIA, at, "branch must be a token");
+                }
             }
-        } else if (name.equalsIgnoreCase("rport")) {
-            if (value != null && !isNumberAtMost(value, 65535)) {
-                throw s.failAt(Rule.BAD_VIA, at, "rport must be empty or a port number");
+            case RPORT -> {
+                if (value != null && !isNumberAtMost(value, 65535)) {
+                    throw s.failAt(Rule.BAD_VIA, at, "rport must be empty or a port number");
+                }
             }
-        } else if (name.equalsIgnoreCase("ttl")) {
-            if (!isNumberAtMost(value, 255)) {
-                throw s.failAt(Rule.BAD_VIA, at, "ttl must be 0..255");
+            case TTL -> {
+                if (!isNumberAtMost(value, 255)) {
+                    throw s.failAt(Rule.BAD_VIA, at, "ttl must be 0..255");
+                }
             }
-        } else if (name.equalsIgnoreCase("maddr")) {
-            if (value == null || value.isEmpty() || value.charAt(0) == '"') {
-                throw s.failAt(Rule.BAD_VIA, at, "maddr must be a host");
+            case MADDR -> {
+                if (value == null || value.isEmpty() || value.charAt(0) == '"') {
+                    throw s.failAt(Rule.BAD_VIA, at, "maddr must be a host");
+                }
+            }
+            default -> {
             }
         }
     }
