@@ -54,9 +54,17 @@ final class Values<T> {
         return size;
     }
 
-    /** The values added since {@code mark}, as a new immutable list. */
+    /**
+     * The values added since {@code mark}, as a new immutable list; when they are all the values, the
+     * list also becomes what {@link #toList} answers.
+     */
     List<T> since(int mark) {
-        return list(mark, size);
+        List<T> list = list(mark, size);
+        if (mark == 0) {
+            clear();
+            whole = list;
+        }
+        return list;
     }
 
     boolean isEmpty() {
