@@ -1,6 +1,9 @@
 package io.holdfast.sip.parse;
 
 import io.holdfast.sip.message.SipHeaderName;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +19,8 @@ final class HeaderName {
     enum Check { NONE, DATE, DELTA_SECONDS }
 
     private static final int MAX_LENGTH = 32;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long CASE_BITS = 0x2020_2020_2020_2020L;
     private static final List<HeaderName> ALL = new ArrayList<>();
     private static final int TABLE_MASK = 511;
     /** Open addressing on a case-folded hash: a lookup is one hash and, nearly always, one comparison. */
@@ -29,6 +34,8 @@ final class HeaderName {
     /** This spelling exactly as holdfast writes it: interned when a message uses it verbatim. */
     final String spelling;
     private final byte[] lower;
+    /** {@link #lower} as little-endian words, zero after its length. */
+    private final long[] lowerWords;
     /** Bit in the conflict mask of single-valued untyped headers, or -1. */
     final int singleBit;
     final Check check;
@@ -80,6 +87,10 @@ final class HeaderName {
         this.canonical = canonical;
         this.spelling = spelling;
         this.lower = spelling.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        this.lowerWords = new long[(lower.length + Long.BYTES - 1) / Long.BYTES];
+        for (int i = 0; i < lower.length; i++) {
+            lowerWords[i / Long.BYTES] |= (lower[i] & 0xffL) << (i % Long.BYTES * Byte.SIZE);
+        }
         this.singleBit = singleBit;
         this.check = check;
     }
@@ -146,11 +157,34 @@ final class HeaderName {
         }
     }
 
-    /** Case-insensitive match; {@code a} holds token characters only, so OR 0x20 folds letters alone. */
+    /**
+     * Case-insensitive match; {@code a} holds token characters only, so OR 0x20 folds letters alone (and
+     * turns no other token character into a letter or a hyphen). Eight bytes at a time: the last, partial
+     * word is read from the word that ends with the name, shifted, so no byte outside the array is read.
+     */
     private boolean matches(byte[] a, int start) {
         byte[] l = lower;
-        for (int i = 0; i < l.length; i++) {
-            if ((a[start + i] | 0x20) != l[i]) {
+        int end = start + l.length;
+        if (end < Long.BYTES) {
+            for (int i = 0; i < l.length; i++) {
+                if ((a[start + i] | 0x20) != l[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        long[] words = lowerWords;
+        for (int w = 0; w < words.length; w++) {
+            int at = start + w * Long.BYTES;
+            int rest = end - at;
+            long word;
+            if (rest >= Long.BYTES) {
+                word = (long) WORDS.get(a, at) | CASE_BITS;
+            } else {
+                int shift = Long.SIZE - rest * Byte.SIZE;
+                word = ((long) WORDS.get(a, end - Long.BYTES) | CASE_BITS) >>> shift;
+            }
+            if (word != words[w]) {
                 return false;
             }
         }

@@ -6,10 +6,12 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Whole header values that recur from message to message (a peer's Allow, Supported, Record-Route,
- * Session-Expires, User-Agent...), each kept with the immutable value it parsed to, so that the next
- * message carrying the same bytes shares that value instead of parsing it again. Only values whose
- * grammar depends on nothing but their own bytes are kept, and only after they parsed without fault: a
+ * Whole header values and URIs that recur from message to message (a peer's Allow, Supported,
+ * Record-Route, Session-Expires, User-Agent, a dialled Request-URI...), each kept with the immutable
+ * value it parsed to, so that the next message carrying the same bytes shares that value instead of
+ * parsing it again. A kind tells apart what the same bytes mean in different places (a header, a URI
+ * in the Request-Line). Only values whose grammar depends on nothing but their own bytes and kind are
+ * kept, and only after they parsed without fault: a
  * hit is therefore exactly what parsing the same bytes would have produced, and strictness does not
  * change. Direct-mapped on a hash of every byte: memory is bounded ({@value #SLOTS} values of at most
  * {@value #MAX_LENGTH} bytes), a miss costs a hash and, once the value parsed, a copy of its bytes.
