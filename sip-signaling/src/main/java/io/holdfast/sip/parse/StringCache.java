@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Recently seen ASCII values (hosts, tokens, peers' short header values), so that the strings a
- * carrier edge sees again and again are not allocated again and again. Direct-mapped: a slot holds
- * the last string that hashed to it, with its length and its bytes as up to four little-endian words
- * in a side array, so a lookup reads the value once, eight bytes at a time, to hash it and compare it,
+ * carrier edge sees again and again are not allocated again and again. Two-way set-associative (two
+ * values that hash alike, such as a method and a display name, do not evict each other message after
+ * message): a slot holds a string with its length and its bytes as up to four little-endian words in a
+ * side array, so a lookup reads the value once, eight bytes at a time, to hash it and compare it,
  * touches about 10 KB of memory that stays in the L1 cache and never the string itself; memory is
  * bounded ({@value #SLOTS} strings of at most {@value #MAX_LENGTH} bytes), a miss allocates only the
- * string, and no input makes a lookup cost more than one comparison. Strings are immutable, so sharing
+ * string (it takes the set's first slot, whose string moves to the second), and no input makes a lookup
+ * cost more than two comparisons. Strings are immutable, so sharing
  * them between messages is safe. Values that are unique to one message (branch, tag, Call-ID) do not
  * belong here: they would only evict the recurring ones ({@link #fresh}).
  *
@@ -45,25 +47,39 @@ final class StringCache {
             h = (h ^ word(a, start, end, w)) * MIX;
         }
         int folded = (int) (h ^ h >>> 32);
-        int slot = (folded ^ folded >>> 16) & (SLOTS - 1);
-        int key = slot * WORDS_PER_KEY;
-        long[] k = keys;
-        if (lengths[slot] == length) {
-            int w = 0;
-            while (w < words && k[key + w] == word(a, start, end, w)) {
-                w++;
-            }
-            if (w == words) {
-                return strings[slot];
-            }
+        int slot = (folded ^ folded >>> 16) & (SLOTS - 2);
+        if (matches(slot, a, start, end, length, words)) {
+            return strings[slot];
+        }
+        if (matches(slot + 1, a, start, end, length, words)) {
+            return strings[slot + 1];
         }
         String created = new String(a, start, length, StandardCharsets.ISO_8859_1);
+        long[] k = keys;
+        int key = slot * WORDS_PER_KEY;
+        System.arraycopy(k, key, k, key + WORDS_PER_KEY, WORDS_PER_KEY);
+        lengths[slot + 1] = lengths[slot];
+        strings[slot + 1] = strings[slot];
         for (int w = 0; w < WORDS_PER_KEY; w++) {
             k[key + w] = w < words ? word(a, start, end, w) : 0;
         }
         lengths[slot] = (byte) length;
         strings[slot] = created;
         return created;
+    }
+
+    private boolean matches(int slot, byte[] a, int start, int end, int length, int words) {
+        if (lengths[slot] != length) {
+            return false;
+        }
+        long[] k = keys;
+        int key = slot * WORDS_PER_KEY;
+        for (int w = 0; w < words; w++) {
+            if (k[key + w] != word(a, start, end, w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

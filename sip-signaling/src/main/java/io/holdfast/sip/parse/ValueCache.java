@@ -13,13 +13,14 @@ import java.util.Arrays;
  * in the Request-Line). Only values whose grammar depends on nothing but their own bytes and kind are
  * kept, and only after they parsed without fault: a
  * hit is therefore exactly what parsing the same bytes would have produced, and strictness does not
- * change. Direct-mapped on a hash of every byte: memory is bounded ({@value #SLOTS} values of at most
- * {@value #MAX_LENGTH} bytes), a miss costs a hash and, once the value parsed, a copy of its bytes.
+ * change. Two-way set-associative on a hash of every byte: memory is bounded ({@value #SLOTS} values
+ * of at most {@value #MAX_LENGTH} bytes), a miss costs a hash and, once the value parsed, a copy of its
+ * bytes into the set's first slot (whose value moves to the second).
  *
  * <p>Confined to its parser's event loop.
  */
 final class ValueCache {
-    static final int SLOTS = 256;
+    static final int SLOTS = 1024;
     static final int MAX_LENGTH = 256;
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MIX = 0x9E3779B97F4A7C15L;
@@ -44,12 +45,11 @@ final class ValueCache {
             return null;
         }
         int slot = slot(kind, a, start, end);
-        byte[] key = keys[slot];
-        if (kinds[slot] == kind && key != null && key.length == length
-                && Arrays.equals(key, 0, length, a, start, end)) {
+        int found = matches(slot, kind, a, start, end) ? slot : matches(slot + 1, kind, a, start, end) ? slot + 1 : -1;
+        if (found >= 0) {
             pendingSlot = -1;
             pendingBytes = null;
-            return values[slot];
+            return values[found];
         }
         pendingSlot = slot;
         pendingKind = kind;
@@ -59,18 +59,25 @@ final class ValueCache {
         return null;
     }
 
+    private boolean matches(int slot, int kind, byte[] a, int start, int end) {
+        byte[] key = keys[slot];
+        return kinds[slot] == kind && key != null && key.length == end - start
+                && Arrays.equals(key, 0, key.length, a, start, end);
+    }
+
     /** Keeps {@code value} (immutable) for the bytes of the last {@link #find} that answered {@code null}. */
     void keep(Object value) {
         int slot = pendingSlot;
         if (slot < 0) {
             return;
         }
+        byte[] evicted = keys[slot + 1];
+        keys[slot + 1] = keys[slot];
+        kinds[slot + 1] = kinds[slot];
+        values[slot + 1] = values[slot];
         int length = pendingEnd - pendingStart;
-        byte[] key = keys[slot];
-        if (key == null || key.length != length) {
-            key = new byte[length];
-            keys[slot] = key;
-        }
+        byte[] key = evicted != null && evicted.length == length ? evicted : new byte[length];
+        keys[slot] = key;
         System.arraycopy(pendingBytes, pendingStart, key, 0, length);
         kinds[slot] = pendingKind;
         values[slot] = value;
@@ -99,6 +106,6 @@ final class ValueCache {
             h = (h ^ tail) * MIX;
         }
         int folded = (int) (h ^ h >>> 32);
-        return (folded ^ folded >>> 16) & (SLOTS - 1);
+        return (folded ^ folded >>> 16) & (SLOTS - 2);
     }
 }
