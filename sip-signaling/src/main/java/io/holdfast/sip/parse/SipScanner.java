@@ -10,8 +10,8 @@ import java.util.List;
  * A cursor over one value range {@code [pos, end)} of the message bytes, with the RFC 3261 §25.1
  * primitives every header grammar is built from (SWS, separators, tokens, quoted strings). Errors are
  * raised with the offset of the cursor and the header being read. One per parser, reused message
- * after message (it keeps the parameter stack, the string cache and the URI cache); confined to the
- * parser's thread.
+ * after message (it keeps the parameter stack, the string cache and the cache of URIs and Via sent-by
+ * parts); confined to the parser's thread.
  */
 final class SipScanner {
     byte[] a;
@@ -25,8 +25,8 @@ final class SipScanner {
     private SipParameters.Parameter[] params = new SipParameters.Parameter[8];
     private int paramCount;
     private final StringCache strings = new StringCache();
-    /** URIs seen before, by place and bytes ({@link UriParser#parse}). */
-    final ValueCache uris = new ValueCache();
+    /** URIs ({@link UriParser#parse}) and Via sent-by parts seen before, by kind and bytes. */
+    final ValueCache parts = new ValueCache();
 
     void reset(byte[] bytes, int messageStart) {
         a = bytes;

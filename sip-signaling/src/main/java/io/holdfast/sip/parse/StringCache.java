@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 final class StringCache {
     static final int SLOTS = 256;
     static final int MAX_LENGTH = 32;
+    /** Four words per key: {@link #get} is unrolled for exactly that. */
     private static final int WORDS_PER_KEY = MAX_LENGTH / Long.BYTES;
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MIX = 0x9E3779B97F4A7C15L;
@@ -42,44 +43,34 @@ final class StringCache {
             return new String(a, start, length, StandardCharsets.ISO_8859_1);
         }
         int words = (length + Long.BYTES - 1) >>> 3;
-        long h = length * MIX;
-        for (int w = 0; w < words; w++) {
-            h = (h ^ word(a, start, end, w)) * MIX;
-        }
+        long w0 = word(a, start, end, 0);
+        long w1 = words > 1 ? word(a, start, end, 1) : 0;
+        long w2 = words > 2 ? word(a, start, end, 2) : 0;
+        long w3 = words > 3 ? word(a, start, end, 3) : 0;
+        long h = ((((length * MIX ^ w0) * MIX ^ w1) * MIX ^ w2) * MIX ^ w3) * MIX;
         int folded = (int) (h ^ h >>> 32);
         int slot = (folded ^ folded >>> 16) & (SLOTS - 2);
-        if (matches(slot, a, start, end, length, words)) {
+        long[] k = keys;
+        int key = slot * WORDS_PER_KEY;
+        if (lengths[slot] == length && k[key] == w0 && k[key + 1] == w1 && k[key + 2] == w2 && k[key + 3] == w3) {
             return strings[slot];
         }
-        if (matches(slot + 1, a, start, end, length, words)) {
+        int other = key + WORDS_PER_KEY;
+        if (lengths[slot + 1] == length && k[other] == w0 && k[other + 1] == w1 && k[other + 2] == w2
+                && k[other + 3] == w3) {
             return strings[slot + 1];
         }
         String created = new String(a, start, length, StandardCharsets.ISO_8859_1);
-        long[] k = keys;
-        int key = slot * WORDS_PER_KEY;
-        System.arraycopy(k, key, k, key + WORDS_PER_KEY, WORDS_PER_KEY);
+        System.arraycopy(k, key, k, other, WORDS_PER_KEY);
         lengths[slot + 1] = lengths[slot];
         strings[slot + 1] = strings[slot];
-        for (int w = 0; w < WORDS_PER_KEY; w++) {
-            k[key + w] = w < words ? word(a, start, end, w) : 0;
-        }
+        k[key] = w0;
+        k[key + 1] = w1;
+        k[key + 2] = w2;
+        k[key + 3] = w3;
         lengths[slot] = (byte) length;
         strings[slot] = created;
         return created;
-    }
-
-    private boolean matches(int slot, byte[] a, int start, int end, int length, int words) {
-        if (lengths[slot] != length) {
-            return false;
-        }
-        long[] k = keys;
-        int key = slot * WORDS_PER_KEY;
-        for (int w = 0; w < words; w++) {
-            if (k[key + w] != word(a, start, end, w)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -38,7 +38,7 @@ final class UriParser {
      * Contact) is shared from the scanner's {@link ValueCache}.
      */
     static SipUri parse(SipScanner s, int start, int stop, Place place) throws SipParseException {
-        ValueCache uris = s.uris;
+        ValueCache uris = s.parts;
         Object kept = uris.find(place.ordinal(), s.a, start, stop);
         if (kept != null) {
             return (SipUri) kept;

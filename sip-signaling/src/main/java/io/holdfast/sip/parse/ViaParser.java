@@ -17,6 +17,8 @@ final class ViaParser {
         void via(Via via);
     }
 
+    /** {@link ValueCache} kind of a sent-protocol and sent-by (URIs use their place's ordinal). */
+    private static final int SENT_BY_KIND = 16;
     private static final int OTHER = 0;
     private static final int RECEIVED = 1;
     private static final int BRANCH = 2;
@@ -34,10 +36,39 @@ final class ViaParser {
         s.expectEnd(Rule.BAD_VIA, "Via value");
     }
 
+    /**
+     * One via-parm. Its sent-protocol and sent-by (everything before the first SEMI or COMMA) recur from
+     * message to message, so once they parsed to exactly that range they are shared from the scanner's
+     * cache; the parameters (a branch is unique) are always read.
+     */
     private static Via one(SipScanner s) throws SipParseException {
         s.skipLws();
         byte[] a = s.a;
         int start = s.pos;
+        int stop = start;
+        while (stop < s.end && a[stop] != ';' && a[stop] != ',') {
+            stop++;
+        }
+        Object kept = s.parts.find(SENT_BY_KIND, a, start, stop);
+        Via sentBy;
+        if (kept != null) {
+            sentBy = (Via) kept;
+            s.pos = stop;
+        } else {
+            sentBy = sentBy(s, start);
+            int after = s.pos;
+            s.skipLws();
+            if (s.pos == stop) {
+                s.parts.keep(sentBy);
+            }
+            s.pos = after;
+        }
+        return new Via(sentBy.transport(), sentBy.host(), sentBy.port(), params(s));
+    }
+
+    /** sent-protocol LWS sent-by, as a Via without parameters. */
+    private static Via sentBy(SipScanner s, int start) throws SipParseException {
+        byte[] a = s.a;
         if (s.skip(SipChars.TOKEN) != 3 || (a[start] | 0x20) != 's' || (a[start + 1] | 0x20) != 'i'
                 || (a[start + 2] | 0x20) != 'p') {
             throw s.failAt(Rule.BAD_VIA, start, "sent-protocol must start with SIP");
@@ -65,7 +96,7 @@ final class ViaParser {
         if (s.separator(':')) {
             port = (int) s.number(65535, Rule.BAD_VIA, "sent-by port");
         }
-        return new Via(transport, host, port, params(s));
+        return new Via(transport, host, port, SipParameters.EMPTY);
     }
 
     private static SipParameters params(SipScanner s) throws SipParseException {
