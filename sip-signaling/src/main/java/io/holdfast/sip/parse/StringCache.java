@@ -27,6 +27,8 @@ final class StringCache {
     private static final int WORDS_PER_KEY = MAX_LENGTH / Long.BYTES;
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MIX = 0x9E3779B97F4A7C15L;
+    /** The slot comes from the hash's top bits, the only ones every input bit reaches. */
+    private static final int SLOT_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SLOTS);
 
     private final String[] strings = new String[SLOTS];
     private final byte[] lengths = new byte[SLOTS];
@@ -48,8 +50,7 @@ final class StringCache {
         long w2 = words > 2 ? word(a, start, end, 2) : 0;
         long w3 = words > 3 ? word(a, start, end, 3) : 0;
         long h = ((((length * MIX ^ w0) * MIX ^ w1) * MIX ^ w2) * MIX ^ w3) * MIX;
-        int folded = (int) (h ^ h >>> 32);
-        int slot = (folded ^ folded >>> 16) & (SLOTS - 2);
+        int slot = (int) (h >>> SLOT_SHIFT) & (SLOTS - 2);
         long[] k = keys;
         int key = slot * WORDS_PER_KEY;
         if (lengths[slot] == length && k[key] == w0 && k[key + 1] == w1 && k[key + 2] == w2 && k[key + 3] == w3) {

@@ -24,6 +24,7 @@ final class ValueCache {
     static final int MAX_LENGTH = 256;
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long MIX = 0x9E3779B97F4A7C15L;
+    private static final int SLOT_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SLOTS);
 
     private final byte[][] keys = new byte[SLOTS][];
     private final int[] kinds = new int[SLOTS];
@@ -85,7 +86,11 @@ final class ValueCache {
         pendingBytes = null;
     }
 
-    /** A multiplicative hash of the kind, the length and every byte, eight at a time. */
+    /**
+     * A multiplicative hash of the kind, the length and every byte, eight at a time; the slot comes from
+     * the top bits, the only ones every input bit reaches (values that differ in one byte, such as two
+     * callers' Contacts, must not crowd into a few sets).
+     */
     private static int slot(int kind, byte[] a, int start, int end) {
         int length = end - start;
         long h = (kind * 31L + length) * MIX;
@@ -105,7 +110,6 @@ final class ValueCache {
             }
             h = (h ^ tail) * MIX;
         }
-        int folded = (int) (h ^ h >>> 32);
-        return (folded ^ folded >>> 16) & (SLOTS - 2);
+        return (int) (h >>> SLOT_SHIFT) & (SLOTS - 2);
     }
 }
