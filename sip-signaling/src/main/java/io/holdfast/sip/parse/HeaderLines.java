@@ -12,10 +12,9 @@ import java.nio.ByteOrder;
  */
 final class HeaderLines {
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
-    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    /** 0x0E in every byte: the bytes below it include CR and LF. */
+    private static final long BELOW_CR = 0x0E0E0E0E0E0E0E0EL;
 
     private final SipScanner scanner;
     private int maxLineBytes;
@@ -71,20 +70,26 @@ final class HeaderLines {
     }
 
     /**
-     * The index of the first CR or LF in {@code a[from, to)}, or {@code to}: eight bytes at a time
-     * (the zero-byte test of "Bit Twiddling Hacks" on the word XORed with CR and with LF).
+     * The index of the first CR or LF in {@code a[from, to)}, or {@code to}: eight bytes at a time, with
+     * the "has a byte less than n" test of "Bit Twiddling Hacks" for bytes below 0x0E (LF is 0x0A, CR
+     * 0x0D; the lowest byte it flags is exact). A flagged byte that is neither (HTAB, or a control
+     * character that validation refuses later) resumes the search after it.
      */
     static int firstCrOrLf(byte[] a, int from, int to) {
         int i = from;
         while (i + Long.BYTES <= to) {
             long word = (long) WORDS.get(a, i);
-            long cr = word ^ CRS;
-            long lf = word ^ LFS;
-            long found = ((cr - ONES) & ~cr | (lf - ONES) & ~lf) & HIGHS;
+            long found = (word - BELOW_CR) & ~word & HIGHS;
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+                byte c = a[at];
+                if (c == '\r' || c == '\n') {
+                    return at;
+                }
+                i = at + 1;
+            } else {
+                i += Long.BYTES;
             }
-            i += Long.BYTES;
         }
         while (i < to && a[i] != '\r' && a[i] != '\n') {
             i++;

@@ -1,6 +1,9 @@
 package io.holdfast.sip.parse;
 
 import io.holdfast.sip.message.SipHeaderName;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +19,14 @@ final class HeaderName {
     enum Check { NONE, DATE, DELTA_SECONDS }
 
     private static final int MAX_LENGTH = 32;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long CASE_BITS = 0x2020_2020_2020_2020L;
     private static final List<HeaderName> ALL = new ArrayList<>();
     private static final int TABLE_MASK = 511;
-    /** Open addressing on a case-folded hash: a lookup is one hash and, nearly always, one comparison. */
+    /**
+     * Open addressing on a hash of the length and the case-folded first word: a lookup reads the name's
+     * first eight bytes once and nearly always compares them with one candidate's fields, no array.
+     */
     private static final HeaderName[] TABLE = new HeaderName[TABLE_MASK + 1];
     private static final List<String> SINGLE_NAMES = new ArrayList<>();
 
@@ -29,6 +37,11 @@ final class HeaderName {
     /** This spelling exactly as holdfast writes it: interned when a message uses it verbatim. */
     final String spelling;
     private final byte[] lower;
+    /** {@link #lower} as little-endian words, zero after its length. */
+    private final long[] lowerWords;
+    private final int length;
+    /** The first of {@link #lowerWords}, kept in the object itself. */
+    private final long word0;
     /** Bit in the conflict mask of single-valued untyped headers, or -1. */
     final int singleBit;
     final Check check;
@@ -67,7 +80,7 @@ final class HeaderName {
             add(raw(name, false, Check.NONE));
         }
         for (HeaderName name : ALL) {
-            int slot = hash(name.lower, 0, name.lower.length) & TABLE_MASK;
+            int slot = hash(name.length, name.word0);
             while (TABLE[slot] != null) {
                 slot = (slot + 1) & TABLE_MASK;
             }
@@ -80,6 +93,12 @@ final class HeaderName {
         this.canonical = canonical;
         this.spelling = spelling;
         this.lower = spelling.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        this.lowerWords = new long[(lower.length + Long.BYTES - 1) / Long.BYTES];
+        for (int i = 0; i < lower.length; i++) {
+            lowerWords[i / Long.BYTES] |= (lower[i] & 0xffL) << (i % Long.BYTES * Byte.SIZE);
+        }
+        this.length = lower.length;
+        this.word0 = lowerWords[0];
         this.singleBit = singleBit;
         this.check = check;
     }
@@ -121,12 +140,32 @@ final class HeaderName {
         ALL.add(name);
     }
 
-    /** Length and three case-folded bytes; header names are tokens, so OR 0x20 folds letters alone. */
-    private static int hash(byte[] a, int start, int length) {
-        int h = length * 0x9E3779B1 + (a[start] | 0x20);
-        h = h * 31 + (a[start + length - 1] | 0x20);
-        h = h * 31 + (a[start + (length >> 1)] | 0x20);
-        return h ^ h >>> 13;
+    /** The table slot of a name of {@code length} bytes whose case-folded first word is {@code word0}. */
+    private static int hash(int length, long word0) {
+        long h = (word0 ^ length) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> (Long.SIZE - Integer.bitCount(TABLE_MASK)));
+    }
+
+    /**
+     * Word {@code w} of the name {@code a[start, end)}, case-folded (header names are tokens, so OR 0x20
+     * folds letters alone and turns no other token character into a letter or a hyphen), zero after the
+     * name: the last, partial word is read from the word that ends with the name, shifted, so no byte
+     * outside the array is read.
+     */
+    private static long foldedWord(byte[] a, int start, int end, int w) {
+        int at = start + w * Long.BYTES;
+        int rest = end - at;
+        if (rest >= Long.BYTES) {
+            return (long) WORDS.get(a, at) | CASE_BITS;
+        }
+        if (end < Long.BYTES) {
+            long word = 0;
+            for (int i = end - 1; i >= at; i--) {
+                word = word << Byte.SIZE | (a[i] | 0x20) & 0xff;
+            }
+            return word;
+        }
+        return ((long) WORDS.get(a, end - Long.BYTES) | CASE_BITS) >>> (Long.SIZE - rest * Byte.SIZE);
     }
 
     /** The known header spelled (in any case) by the token {@code a[start, end)}, or {@code null}. */
@@ -135,22 +174,24 @@ final class HeaderName {
         if (length > MAX_LENGTH || length == 0) {
             return null;
         }
-        for (int slot = hash(a, start, length) & TABLE_MASK; ; slot = (slot + 1) & TABLE_MASK) {
+        long word0 = foldedWord(a, start, end, 0);
+        for (int slot = hash(length, word0); ; slot = (slot + 1) & TABLE_MASK) {
             HeaderName candidate = TABLE[slot];
             if (candidate == null) {
                 return null;
             }
-            if (candidate.lower.length == length && candidate.matches(a, start)) {
+            if (candidate.length == length && candidate.word0 == word0
+                    && (length <= Long.BYTES || candidate.matchesAfterFirstWord(a, start, end))) {
                 return candidate;
             }
         }
     }
 
-    /** Case-insensitive match; {@code a} holds token characters only, so OR 0x20 folds letters alone. */
-    private boolean matches(byte[] a, int start) {
-        byte[] l = lower;
-        for (int i = 0; i < l.length; i++) {
-            if ((a[start + i] | 0x20) != l[i]) {
+    /** Case-insensitive match of the words after the first. */
+    private boolean matchesAfterFirstWord(byte[] a, int start, int end) {
+        long[] words = lowerWords;
+        for (int w = 1; w < words.length; w++) {
+            if (foldedWord(a, start, end, w) != words[w]) {
                 return false;
             }
         }

@@ -20,10 +20,12 @@ final class HeaderParams {
         }
         int mark = s.paramMark();
         do {
+            int nameAt = s.pos;
             String name = s.token(rule, "parameter name after ';'");
+            boolean tag = s.isName(nameAt, s.pos, "tag");
             String value = null;
             if (s.separator('=')) {
-                value = genValue(s, rule);
+                value = genValue(s, rule, tag);
             }
             s.addParam(name, value);
         } while (s.separator(';'));
@@ -32,6 +34,14 @@ final class HeaderParams {
 
     /** gen-value = token / host / quoted-string; an IPv6 reference keeps its brackets. */
     static String genValue(SipScanner s, Rule rule) throws SipParseException {
+        return genValue(s, rule, false);
+    }
+
+    /**
+     * gen-value, where {@code unique} says the value is one message's own (a branch, a tag), so that a
+     * token is not looked up in nor added to the string cache.
+     */
+    static String genValue(SipScanner s, Rule rule, boolean unique) throws SipParseException {
         int c = s.peek();
         int start = s.pos;
         if (c == '"') {
@@ -46,7 +56,7 @@ final class HeaderParams {
             throw s.fail(rule, c < 0 ? "missing parameter value after '='"
                     : "character " + SipScanner.describe(c) + " cannot start a parameter value");
         }
-        return s.ascii(start, s.pos);
+        return unique ? s.fresh(start, s.pos) : s.ascii(start, s.pos);
     }
 
     /** A quoted-string with its quotes and escapes as received, folds turned into white space. */

@@ -71,7 +71,7 @@ final class HeaderValues {
             throw s.fail(c >= 0x80 || c < 0x20 || c == 0x7f ? Rule.ILLEGAL_CHARACTER : Rule.BAD_HEADER_VALUE,
                     "character " + SipScanner.describe(c) + " not allowed in Call-ID");
         }
-        return s.text(start, s.end);
+        return s.fresh(start, s.end);
     }
 
     /** media-type = m-type SLASH m-subtype *(SEMI m-parameter), kept as received (folds unfolded). */

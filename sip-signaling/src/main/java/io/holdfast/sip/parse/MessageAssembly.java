@@ -3,6 +3,7 @@ package io.holdfast.sip.parse;
 import io.holdfast.sip.message.CSeq;
 import io.holdfast.sip.message.NameAddr;
 import io.holdfast.sip.message.Reason;
+import io.holdfast.sip.message.SessionExpires;
 import io.holdfast.sip.message.SipHeader;
 import io.holdfast.sip.message.SipHeaderName;
 import io.holdfast.sip.message.SipMessage;
@@ -14,10 +15,16 @@ import java.util.List;
 /**
  * The typed state of the message being parsed: which headers were seen (so that a second value of a
  * single-valued header is a conflict and the mandatory ones can be checked), Content-Length, the
- * values of multi-valued headers, and the builder they go into. Reused by its parser for message
- * after message ({@link #reset}); not thread-safe.
+ * values of multi-valued headers, and the builder they go into. Values that depend on nothing but
+ * their own bytes and recur from message to message (To, Contact, Route, Record-Route, Content-Type,
+ * Allow, Supported, Require, Session-Expires and untyped headers) are looked up in a {@link
+ * ValueCache} first. Reused by its parser for message after message ({@link #reset}); not thread-safe.
  */
 final class MessageAssembly implements ViaParser.Sink {
+    /** {@link ValueCache} kind of an untyped header's value, plus its {@link HeaderName.Check} ordinal. */
+    private static final int RAW_KIND = 64;
+
+    private final ValueCache cache = new ValueCache();
     private final Values<Via> vias = new Values<>();
     private final Values<NameAddr> contactValues = new Values<>();
     private final Values<NameAddr> routes = new Values<>();
@@ -109,7 +116,7 @@ final class MessageAssembly implements ViaParser.Sink {
         switch (name) {
             case VIA -> ViaParser.parse(s, this);
             case FROM -> builder.from(single(s, name));
-            case TO -> builder.to(single(s, name));
+            case TO -> builder.to(to(s));
             case CALL_ID -> builder.callId(HeaderValues.callId(s));
             case CSEQ -> {
                 cseqOffset = fieldStart;
@@ -117,30 +124,81 @@ final class MessageAssembly implements ViaParser.Sink {
             }
             case MAX_FORWARDS -> builder.maxForwards(HeaderValues.maxForwards(s));
             case CONTACT -> contact(s, fieldStart);
-            case ROUTE -> {
-                do {
-                    routes.add(NameAddrParser.parse(s, true));
-                } while (s.separator(','));
-                s.expectEnd(Rule.BAD_NAME_ADDR, "Route value");
-            }
-            case RECORD_ROUTE -> {
-                do {
-                    recordRoutes.add(NameAddrParser.parse(s, true));
-                } while (s.separator(','));
-                s.expectEnd(Rule.BAD_NAME_ADDR, "Record-Route value");
-            }
+            case ROUTE -> nameAddrs(name, s, routes, "Route value");
+            case RECORD_ROUTE -> nameAddrs(name, s, recordRoutes, "Record-Route value");
             case CONTENT_TYPE -> {
-                contentType = HeaderValues.contentType(s);
+                contentType = contentType(s);
                 builder.contentType(contentType);
             }
             case CONTENT_LENGTH -> contentLength = HeaderValues.contentLength(s);
             case REASON -> HeaderValues.reasons(s, reasons);
-            case ALLOW -> HeaderValues.tokens(s, allow, true, "method");
-            case SUPPORTED -> HeaderValues.tokens(s, supported, true, "option-tag");
-            case REQUIRE -> HeaderValues.tokens(s, require, false, "option-tag");
-            case SESSION_EXPIRES -> builder.sessionExpires(HeaderValues.sessionExpires(s));
+            case ALLOW -> tokens(name, s, allow, true, "method");
+            case SUPPORTED -> tokens(name, s, supported, true, "option-tag");
+            case REQUIRE -> tokens(name, s, require, false, "option-tag");
+            case SESSION_EXPIRES -> builder.sessionExpires(sessionExpires(s));
             case MIN_SE -> builder.minSe(HeaderValues.minSe(s));
         }
+    }
+
+    private NameAddr to(SipScanner s) throws SipParseException {
+        Object kept = cache.find(SipHeaderName.TO.ordinal(), s.a, s.pos, s.end);
+        if (kept != null) {
+            return (NameAddr) kept;
+        }
+        NameAddr value = single(s, SipHeaderName.TO);
+        cache.keep(value);
+        return value;
+    }
+
+    /** Route or Record-Route: one or more name-addr values. */
+    @SuppressWarnings("unchecked")
+    private void nameAddrs(SipHeaderName name, SipScanner s, Values<NameAddr> out, String what)
+            throws SipParseException {
+        Object kept = cache.find(name.ordinal(), s.a, s.pos, s.end);
+        if (kept != null) {
+            out.addAll((List<NameAddr>) kept);
+            return;
+        }
+        int mark = out.mark();
+        do {
+            out.add(NameAddrParser.parse(s, true));
+        } while (s.separator(','));
+        s.expectEnd(Rule.BAD_NAME_ADDR, what);
+        cache.keep(out.since(mark));
+    }
+
+    private String contentType(SipScanner s) throws SipParseException {
+        Object kept = cache.find(SipHeaderName.CONTENT_TYPE.ordinal(), s.a, s.pos, s.end);
+        if (kept != null) {
+            return (String) kept;
+        }
+        String value = HeaderValues.contentType(s);
+        cache.keep(value);
+        return value;
+    }
+
+    /** Allow, Supported or Require. */
+    @SuppressWarnings("unchecked")
+    private void tokens(SipHeaderName name, SipScanner s, Values<String> out, boolean emptyAllowed, String what)
+            throws SipParseException {
+        Object kept = cache.find(name.ordinal(), s.a, s.pos, s.end);
+        if (kept != null) {
+            out.addAll((List<String>) kept);
+            return;
+        }
+        int mark = out.mark();
+        HeaderValues.tokens(s, out, emptyAllowed, what);
+        cache.keep(out.since(mark));
+    }
+
+    private SessionExpires sessionExpires(SipScanner s) throws SipParseException {
+        Object kept = cache.find(SipHeaderName.SESSION_EXPIRES.ordinal(), s.a, s.pos, s.end);
+        if (kept != null) {
+            return (SessionExpires) kept;
+        }
+        SessionExpires value = HeaderValues.sessionExpires(s);
+        cache.keep(value);
+        return value;
     }
 
     private CSeq cseqOf(SipScanner s) throws SipParseException {
@@ -159,17 +217,26 @@ final class MessageAssembly implements ViaParser.Sink {
                 }
                 seenUntyped |= bit;
             }
-            if (known.check != HeaderName.Check.NONE) {
+        }
+        HeaderName.Check check = known != null ? known.check : HeaderName.Check.NONE;
+        Object kept = cache.find(RAW_KIND + check.ordinal(), s.a, s.pos, s.end);
+        String value;
+        if (kept != null) {
+            value = (String) kept;
+        } else {
+            if (check != HeaderName.Check.NONE) {
                 int start = s.pos;
-                if (known.check == HeaderName.Check.DATE) {
+                if (check == HeaderName.Check.DATE) {
                     HeaderValues.date(s);
                 } else {
                     HeaderValues.deltaSeconds(s);
                 }
                 s.pos = start;
             }
+            value = RawText.read(s);
+            cache.keep(value);
         }
-        otherHeaders.add(new SipHeader(name, RawText.read(s)));
+        otherHeaders.add(new SipHeader(name, value));
     }
 
     /** From or To: one value, whose tag (if any) is a token. */
@@ -204,12 +271,24 @@ final class MessageAssembly implements ViaParser.Sink {
             throw s.failAt(Rule.BAD_HEADER_VALUE, fieldStart, "Contact: * must be the only Contact value");
         }
         contacts = true;
+        Object kept = cache.find(SipHeaderName.CONTACT.ordinal(), s.a, s.pos, s.end);
+        if (kept != null) {
+            contactValues.addAll(castNameAddrs(kept));
+            return;
+        }
+        int mark = contactValues.mark();
         do {
             NameAddr value = NameAddrParser.parse(s, false);
             checkContactParameters(s, value.parameters());
             contactValues.add(value);
         } while (s.separator(','));
         s.expectEnd(Rule.BAD_NAME_ADDR, "Contact value");
+        cache.keep(contactValues.since(mark));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<NameAddr> castNameAddrs(Object kept) {
+        return (List<NameAddr>) kept;
     }
 
     /** q = qvalue ("0" ["." 0*3DIGIT] / "1" ["." 0*3("0")]) and expires = delta-seconds (RFC 3261 §20.10). */

@@ -9,9 +9,14 @@ import io.holdfast.sip.parse.SipParseException.Rule;
  * {@code (name-addr / addr-spec) *( SEMI generic-param )} of From, To, Contact, Route and Record-Route
  * (RFC 3261 §20.10, §25.1). The display name is a quoted-string (unquoted here) or a sequence of
  * tokens; white space is not allowed inside the angle brackets; an addr-spec ends at the first
- * SEMI, COMMA or white space and so cannot carry URI parameters of its own or URI headers.
+ * SEMI, COMMA or white space and so cannot carry URI parameters of its own or URI headers. A display
+ * name and {@code <URI>} that recur (a caller's From, before its unique tag) are shared from the
+ * scanner's cache once they parsed to exactly the bytes up to the first '>'.
  */
 final class NameAddrParser {
+    /** {@link ValueCache} kind of a display name and URI without their parameters. */
+    private static final int NAME_ADDR_KIND = 17;
+
     private NameAddrParser() {
     }
 
@@ -24,6 +29,17 @@ final class NameAddrParser {
         s.skipLws();
         byte[] a = s.a;
         int c = s.peek();
+        int valueStart = s.pos;
+        int keyEnd = -1;
+        if (c == '"' || c == '<') {
+            keyEnd = afterFirstClose(a, valueStart, s.end);
+            Object kept = keyEnd < 0 ? null : s.parts.find(NAME_ADDR_KIND, a, valueStart, keyEnd);
+            if (kept != null) {
+                NameAddr shared = (NameAddr) kept;
+                s.pos = keyEnd;
+                return new NameAddr(shared.displayName(), shared.uri(), HeaderParams.read(s, Rule.BAD_NAME_ADDR));
+            }
+        }
         String displayName = null;
         if (c == '"') {
             int open = s.pos;
@@ -64,8 +80,21 @@ final class NameAddrParser {
         }
         SipUri uri = UriParser.parse(s, open + 1, close, UriParser.Place.NAME_ADDR);
         s.pos = close + 1;
+        if (keyEnd == s.pos && s.parts.find(NAME_ADDR_KIND, a, valueStart, keyEnd) == null) {
+            s.parts.keep(new NameAddr(displayName, uri, SipParameters.EMPTY));
+        }
         SipParameters parameters = HeaderParams.read(s, Rule.BAD_NAME_ADDR);
         return new NameAddr(displayName, uri, parameters);
+    }
+
+    /** The index after the first '>' in {@code a[from, to)}, or -1. */
+    private static int afterFirstClose(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == '>') {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /** *(token LWS) before '&lt;'; tokens are joined with one SP. */

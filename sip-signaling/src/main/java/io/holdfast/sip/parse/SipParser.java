@@ -165,7 +165,7 @@ public final class SipParser {
                 m.typed(known.typed, scanner, lines.nameStart);
             } else {
                 String name = known != null ? known.asReceived(a, lines.nameStart, lines.nameEnd)
-                        : new String(a, lines.nameStart, lines.nameEnd - lines.nameStart, StandardCharsets.ISO_8859_1);
+                        : scanner.ascii(lines.nameStart, lines.nameEnd);
                 scanner.range(lines.valueStart, lines.valueEnd, known != null ? known.canonical : name);
                 m.untyped(known, name, scanner, lines.nameStart);
             }

@@ -10,7 +10,8 @@ import java.util.List;
  * A cursor over one value range {@code [pos, end)} of the message bytes, with the RFC 3261 §25.1
  * primitives every header grammar is built from (SWS, separators, tokens, quoted strings). Errors are
  * raised with the offset of the cursor and the header being read. One per parser, reused message
- * after message (it keeps the parameter stack and the string cache); confined to the parser's thread.
+ * after message (it keeps the parameter stack, the string cache and the cache of URIs and Via sent-by
+ * parts); confined to the parser's thread.
  */
 final class SipScanner {
     byte[] a;
@@ -24,6 +25,8 @@ final class SipScanner {
     private SipParameters.Parameter[] params = new SipParameters.Parameter[8];
     private int paramCount;
     private final StringCache strings = new StringCache();
+    /** URIs ({@link UriParser#parse}) and Via sent-by parts seen before, by kind and bytes. */
+    final ValueCache parts = new ValueCache();
 
     void reset(byte[] bytes, int messageStart) {
         a = bytes;
@@ -139,6 +142,24 @@ final class SipScanner {
     /** The text of an ASCII range that is never a protocol token (hosts, users, Call-ID, raw values). */
     String text(int start, int stop) {
         return strings.get(a, start, stop);
+    }
+
+    /** The text of an ASCII range unique to this message (branch, tag, Call-ID): never cached. */
+    String fresh(int start, int stop) {
+        return StringCache.fresh(a, start, stop);
+    }
+
+    /** True when the token {@code a[start, stop)} is {@code lowerName} in any case. */
+    boolean isName(int start, int stop, String lowerName) {
+        if (stop - start != lowerName.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerName.length(); i++) {
+            if ((a[start + i] | 0x20) != lowerName.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text of the ASCII range: a recently seen string, or a new one. */

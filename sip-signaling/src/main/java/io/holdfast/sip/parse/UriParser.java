@@ -32,8 +32,23 @@ final class UriParser {
     private UriParser() {
     }
 
-    /** Parses the URI at {@code [start, stop)}, which it must fill exactly. */
+    /**
+     * Parses the URI at {@code [start, stop)}, which it must fill exactly. A URI is a function of its
+     * bytes and its place alone, so one seen before (a dialled number, a peer's proxy, a caller's
+     * Contact) is shared from the scanner's {@link ValueCache}.
+     */
     static SipUri parse(SipScanner s, int start, int stop, Place place) throws SipParseException {
+        ValueCache uris = s.parts;
+        Object kept = uris.find(place.ordinal(), s.a, start, stop);
+        if (kept != null) {
+            return (SipUri) kept;
+        }
+        SipUri uri = parseUncached(s, start, stop, place);
+        uris.keep(uri);
+        return uri;
+    }
+
+    private static SipUri parseUncached(SipScanner s, int start, int stop, Place place) throws SipParseException {
         byte[] a = s.a;
         Rule rule = place.rule;
         int colon = start;
@@ -244,13 +259,39 @@ final class UriParser {
             return close + 1;
         }
         int end = p;
-        while (end < stop && (SipChars.is(a[end], SipChars.ALPHANUM) || a[end] == '-' || a[end] == '.')) {
+        int lastDot = -1;
+        while (end < stop) {
+            byte c = a[end];
+            if (c == '.') {
+                lastDot = end;
+            } else if (!SipChars.is(c, SipChars.ALPHANUM) && c != '-') {
+                break;
+            }
             end++;
         }
-        if (!isHostname(a, p, end) && !isIpv4(a, p, end)) {
+        if (!isHost(a, p, end, lastDot)) {
             throw s.failAt(rule, p, end == p ? "missing host" : "malformed host '" + s.ascii(p, end) + '\'');
         }
         return end;
+    }
+
+    /**
+     * hostname or IPv4address, told apart by the first character of the last label: a letter can only
+     * start a hostname's toplabel, a digit only an IPv4 address's last part; anything else (a trailing
+     * dot, a hyphen, nothing) tries both.
+     */
+    private static boolean isHost(byte[] a, int start, int end, int lastDot) {
+        int last = lastDot < 0 ? start : lastDot + 1;
+        if (last < end) {
+            byte c = a[last];
+            if (SipChars.is(c, SipChars.ALPHA)) {
+                return isHostname(a, start, end);
+            }
+            if (SipChars.is(c, SipChars.DIGIT)) {
+                return isIpv4(a, start, end);
+            }
+        }
+        return isHostname(a, start, end) || isIpv4(a, start, end);
     }
 
     /** hostname = *( domainlabel "." ) toplabel [ "." ], where toplabel starts with ALPHA. */

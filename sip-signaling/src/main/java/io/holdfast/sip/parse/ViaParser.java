@@ -17,6 +17,15 @@ final class ViaParser {
         void via(Via via);
     }
 
+    /** {@link ValueCache} kind of a sent-protocol and sent-by (URIs use their place's ordinal). */
+    private static final int SENT_BY_KIND = 16;
+    private static final int OTHER = 0;
+    private static final int RECEIVED = 1;
+    private static final int BRANCH = 2;
+    private static final int RPORT = 3;
+    private static final int TTL = 4;
+    private static final int MADDR = 5;
+
     private ViaParser() {
     }
 
@@ -27,10 +36,39 @@ final class ViaParser {
         s.expectEnd(Rule.BAD_VIA, "Via value");
     }
 
+    /**
+     * One via-parm. Its sent-protocol and sent-by (everything before the first SEMI or COMMA) recur from
+     * message to message, so once they parsed to exactly that range they are shared from the scanner's
+     * cache; the parameters (a branch is unique) are always read.
+     */
     private static Via one(SipScanner s) throws SipParseException {
         s.skipLws();
         byte[] a = s.a;
         int start = s.pos;
+        int stop = start;
+        while (stop < s.end && a[stop] != ';' && a[stop] != ',') {
+            stop++;
+        }
+        Object kept = s.parts.find(SENT_BY_KIND, a, start, stop);
+        Via sentBy;
+        if (kept != null) {
+            sentBy = (Via) kept;
+            s.pos = stop;
+        } else {
+            sentBy = sentBy(s, start);
+            int after = s.pos;
+            s.skipLws();
+            if (s.pos == stop) {
+                s.parts.keep(sentBy);
+            }
+            s.pos = after;
+        }
+        return new Via(sentBy.transport(), sentBy.host(), sentBy.port(), params(s));
+    }
+
+    /** sent-protocol LWS sent-by, as a Via without parameters. */
+    private static Via sentBy(SipScanner s, int start) throws SipParseException {
+        byte[] a = s.a;
         if (s.skip(SipChars.TOKEN) != 3 || (a[start] | 0x20) != 's' || (a[start + 1] | 0x20) != 'i'
                 || (a[start + 2] | 0x20) != 'p') {
             throw s.failAt(Rule.BAD_VIA, start, "sent-protocol must start with SIP");
@@ -58,7 +96,7 @@ final class ViaParser {
         if (s.separator(':')) {
             port = (int) s.number(65535, Rule.BAD_VIA, "sent-by port");
         }
-        return new Via(transport, host, port, params(s));
+        return new Via(transport, host, port, SipParameters.EMPTY);
     }
 
     private static SipParameters params(SipScanner s) throws SipParseException {
@@ -69,17 +107,29 @@ final class ViaParser {
         do {
             int nameAt = s.pos;
             String name = s.token(Rule.BAD_VIA, "Via parameter name after ';'");
+            int kind = kind(s, nameAt, s.pos);
             String value = null;
             boolean hasValue = s.separator('=');
-            if (name.equalsIgnoreCase("received")) {
+            if (kind == RECEIVED) {
                 value = received(s, hasValue);
             } else if (hasValue) {
-                value = HeaderParams.genValue(s, Rule.BAD_VIA);
+                value = HeaderParams.genValue(s, Rule.BAD_VIA, kind == BRANCH);
             }
-            check(s, nameAt, name, value);
+            check(s, nameAt, kind, value);
             s.addParam(name, value);
         } while (s.separator(';'));
         return s.paramsSince(mark);
+    }
+
+    /** Which of the parameters with a grammar of their own the name {@code a[start, stop)} is. */
+    private static int kind(SipScanner s, int start, int stop) {
+        return switch (stop - start) {
+            case 8 -> s.isName(start, stop, "received") ? RECEIVED : OTHER;
+            case 6 -> s.isName(start, stop, "branch") ? BRANCH : OTHER;
+            case 5 -> s.isName(start, stop, "rport") ? RPORT : s.isName(start, stop, "maddr") ? MADDR : OTHER;
+            case 3 -> s.isName(start, stop, "ttl") ? TTL : OTHER;
+            default -> OTHER;
+        };
     }
 
     private static String received(SipScanner s, boolean hasValue) throws SipParseException {
@@ -103,22 +153,29 @@ final class ViaParser {
         return s.ascii(start, stop);
     }
 
-    private static void check(SipScanner s, int at, String name, String value) throws SipParseException {
-        if (name.equalsIgnoreCase("branch")) {
-            if (!HeaderParams.isToken(value)) {
-                throw s.failAt(Rule.BAD_VIA, at, "branch must be a token");
+    private static void check(SipScanner s, int at, int kind, String value) throws SipParseException {
+        switch (kind) {
+            case BRANCH -> {
+                if (!HeaderParams.isToken(value)) {
+                    throw s.failAt(Rule.BAD_VIA, at, "branch must be a token");
+                }
             }
-        } else if (name.equalsIgnoreCase("rport")) {
-            if (value != null && !isNumberAtMost(value, 65535)) {
-                throw s.failAt(Rule.BAD_VIA, at, "rport must be empty or a port number");
+            case RPORT -> {
+                if (value != null && !isNumberAtMost(value, 65535)) {
+                    throw s.failAt(Rule.BAD_VIA, at, "rport must be empty or a port number");
+                }
             }
-        } else if (name.equalsIgnoreCase("ttl")) {
-            if (!isNumberAtMost(value, 255)) {
-                throw s.failAt(Rule.BAD_VIA, at, "ttl must be 0..255");
+            case TTL -> {
+                if (!isNumberAtMost(value, 255)) {
+                    throw s.failAt(Rule.BAD_VIA, at, "ttl must be 0..255");
+                }
             }
-        } else if (name.equalsIgnoreCase("maddr")) {
-            if (value == null || value.isEmpty() || value.charAt(0) == '"') {
-                throw s.failAt(Rule.BAD_VIA, at, "maddr must be a host");
+            case MADDR -> {
+                if (value == null || value.isEmpty() || value.charAt(0) == '"') {
+                    throw s.failAt(Rule.BAD_VIA, at, "maddr must be a host");
+                }
+            }
+            default -> {
             }
         }
     }
