@@ -4,6 +4,8 @@ import io.holdfast.relay.config.HoldfastConfig;
 import io.holdfast.relay.config.LatchPolicy;
 import io.holdfast.relay.config.PortRange;
 import io.holdfast.relay.config.RegionConfig;
+import io.holdfast.relay.context.ContextIntakes;
+import io.holdfast.relay.context.ContextStore;
 import io.holdfast.relay.events.CallIdHasher;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.events.RouteChangeSink;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,12 +56,15 @@ public final class HoldfastRelay implements AutoCloseable {
     private final CallLoop[] loops;
     private final DrainState drain;
     private final List<Region> regions;
+    private final ContextIntakes contexts;
 
-    private HoldfastRelay(SipStack stack, CallLoop[] loops, DrainState drain, List<Region> regions) {
+    private HoldfastRelay(SipStack stack, CallLoop[] loops, DrainState drain, List<Region> regions,
+                          ContextIntakes contexts) {
         this.stack = stack;
         this.loops = loops;
         this.drain = drain;
         this.regions = regions;
+        this.contexts = contexts;
     }
 
     /** Starts building a relay for {@code config}; the defaults fit production. */
@@ -93,6 +99,14 @@ public final class HoldfastRelay implements AutoCloseable {
             sum += loop.counters().get(counter);
         }
         return sum;
+    }
+
+    /**
+     * The resume-context intake of every loop (its counters, the contexts held), or empty when the relay was
+     * built without it ({@link Builder#contextIntake(boolean)}, {@link Builder#interceptor}).
+     */
+    public Optional<ContextIntakes> contexts() {
+        return Optional.ofNullable(contexts);
     }
 
     /** The SIP stack, for its counters. */
@@ -141,6 +155,9 @@ public final class HoldfastRelay implements AutoCloseable {
     /** Closes every media session and socket and stops the loops; waits a few seconds at most. */
     @Override
     public void close() {
+        if (contexts != null) {
+            contexts.stopSweeps();
+        }
         for (CallLoop loop : loops) {
             MediaLoop media = loop.media();
             if (media != null) {
@@ -159,7 +176,10 @@ public final class HoldfastRelay implements AutoCloseable {
         private NanoClock clock = NanoClock.system();
         private RegionHealthView health = RegionHealthView.allHealthy();
         private FailoverController failover = FailoverController.NONE;
-        private InDialogRequestInterceptor interceptor = InDialogRequestInterceptor.NONE;
+        private InDialogRequestInterceptor interceptor;
+        private boolean contextIntake = true;
+        private Duration contextGrace = ContextStore.DEFAULT_GRACE;
+        private EscalationTrigger escalation = UnavailableEscalation.INSTANCE;
         private CallIdHasher hasher;
 
         private Builder(HoldfastConfig config) {
@@ -201,9 +221,40 @@ public final class HoldfastRelay implements AutoCloseable {
             return this;
         }
 
-        /** In-dialog requests holdfast answers itself (default: none, everything is relayed). */
+        /**
+         * In-dialog requests holdfast answers itself, in place of the resume-context intake (default: the intake,
+         * {@link ContextIntakes}, one {@link io.holdfast.relay.context.ContextIntake} per loop).
+         */
         public Builder interceptor(InDialogRequestInterceptor requestInterceptor) {
             this.interceptor = Objects.requireNonNull(requestInterceptor, "requestInterceptor");
+            return this;
+        }
+
+        /**
+         * Whether regions may report a resume context, intent failures and requests for a human in the call's
+         * dialog (INFO {@code application/vnd.holdfast.context+json}, REFER). Default: on. Off, every INFO and
+         * REFER is relayed to the caller (or refused) as any other request.
+         */
+        public Builder contextIntake(boolean enabled) {
+            this.contextIntake = enabled;
+            return this;
+        }
+
+        /** How long a call's resume context outlives the call (default {@link ContextStore#DEFAULT_GRACE}). */
+        public Builder contextGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("context grace must not be negative, was " + grace);
+            }
+            this.contextGrace = grace;
+            return this;
+        }
+
+        /**
+         * What a region's request for a human does (default: escalation is not available, so the call ends with
+         * a Reason naming the cause, and the log says so).
+         */
+        public Builder escalation(EscalationTrigger trigger) {
+            this.escalation = Objects.requireNonNull(trigger, "trigger");
             return this;
         }
 
@@ -224,11 +275,15 @@ public final class HoldfastRelay implements AutoCloseable {
             DrainState drain = new DrainState();
             String localHost = advertisedHost(config);
             CallSettings settings = new CallSettings(config.sip(), config.media().address(), localHost);
-            CallServices services = new CallServices(settings, new RoutePolicy(regions, health), failover, interceptor,
-                    hasher != null ? hasher : CallIdHasher.withRandomKey(), events, clock, drain);
             RelayRequestHandler handler = new RelayRequestHandler(drain);
             SipStack stack = SipStack.start(sipConfig(config, localHost, eventLoops, ioMode), handler);
             try {
+                ContextIntakes contexts = interceptor == null && contextIntake
+                        ? new ContextIntakes(stack.loopCount(), clock, contextGrace, events, escalation) : null;
+                InDialogRequestInterceptor taken = interceptor != null ? interceptor
+                        : contexts != null ? contexts : InDialogRequestInterceptor.NONE;
+                CallServices services = new CallServices(settings, new RoutePolicy(regions, health), failover, taken,
+                        hasher != null ? hasher : CallIdHasher.withRandomKey(), events, clock, drain);
                 MediaTransport transport = stack.isEpoll() ? MediaTransport.EPOLL : MediaTransport.NIO;
                 MediaConfig media = mediaConfig(config);
                 CallLoop[] loops = new CallLoop[stack.loopCount()];
@@ -238,14 +293,18 @@ public final class HoldfastRelay implements AutoCloseable {
                             clock::nanoTime, loops[i]);
                     loops[i].media(mediaLoop);
                     mediaLoop.start();
+                    if (contexts != null) {
+                        contexts.startSweep(i, stack.eventLoop(i));
+                    }
                 }
                 handler.attach(stack, loops);
-                LOG.info("holdfast relay listening on sip udp {} tcp {}, media {} ports {}, {} loops ({}), regions {}",
+                LOG.info("holdfast relay listening on sip udp {} tcp {}, media {} ports {}, {} loops ({}), regions {},"
+                                + " resume context {}",
                         NetUtil.toSocketAddressString(stack.localAddress(Transport.UDP)),
                         NetUtil.toSocketAddressString(stack.localAddress(Transport.TCP)),
                         NetUtil.toAddressString(config.media().address()), config.media().ports(), loops.length,
-                        transport, regions);
-                return new HoldfastRelay(stack, loops, drain, regions);
+                        transport, regions, contexts != null ? "taken, grace " + contextGrace : "not taken");
+                return new HoldfastRelay(stack, loops, drain, regions, contexts);
             } catch (RuntimeException e) {
                 stack.close();
                 throw e;
