@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Zero retention.</b> Contexts live in the store only, keyed by the call's hashed id (never its
  * Call-ID), for the call's life and then the store's grace, erased by {@link #expire}. No log line, event
- * or counter carries a context value, an escalation reason, a Refer-To or a caller number.
+ * or counter carries a context value, an escalation reason, a Refer-To or a caller number; a refusal's
+ * reason is logged with its quoted names blanked (an unknown field's or a label's name is the region's text),
+ * while the 400 response gives the region the whole reason.
  *
  * <p>Confined to its event loop: every method but the counter reads runs there.
  */
@@ -70,6 +73,7 @@ public final class ContextIntake implements InDialogRequestInterceptor, ResumeCo
     private static final String VENDOR_TREE = "vnd.holdfast.";
     private static final ContextCounter[] COUNTERS = ContextCounter.values();
     private static final byte[] SIPFRAG_TRYING = "SIP/2.0 100 Trying\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
     private static final String REFER_ESCALATION = "the region sent REFER";
 
     private final NanoClock clock;
@@ -116,7 +120,7 @@ public final class ContextIntake implements InDialogRequestInterceptor, ResumeCo
         } else {
             count(ContextCounter.CONTEXT_REPORTS_REFUSED);
             LOG.info("call {}: context INFO from region {} refused with 400: {}", call.hashedCallId(),
-                    regionName(call), ((ContextParseResult.BadRequest) result).reason());
+                    regionName(call), loggable(((ContextParseResult.BadRequest) result).reason()));
             request.respond(request.response(result.statusCode(), result.reasonPhrase()).build());
         }
         return true;
@@ -242,6 +246,14 @@ public final class ContextIntake implements InDialogRequestInterceptor, ResumeCo
         count(ContextCounter.ESCALATIONS_REQUESTED);
         LOG.info("call {}: region {} asked for a human ({})", call.hashedCallId(), regionName(call), cause);
         escalation.escalate(call, cause, reasonText);
+    }
+
+    /**
+     * A refusal's reason as a log line may show it: quoted names (an unknown field's, a label's key) are the
+     * region's text and may be data, so they are left to the response and blanked here.
+     */
+    static String loggable(String reason) {
+        return QUOTED.matcher(reason).replaceAll("\"...\"");
     }
 
     private static String callRef(Call call) {
