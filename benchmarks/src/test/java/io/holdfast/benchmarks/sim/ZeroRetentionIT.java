@@ -25,11 +25,12 @@ import io.holdfast.relay.context.ContextIntakes;
 import io.holdfast.relay.context.ContextSchema;
 import io.holdfast.relay.context.ResumeContext;
 import io.holdfast.relay.events.RouteChangeWriter;
-import io.holdfast.sip.message.SipUri;
 import io.holdfast.sip.codec.SipCounter;
+import io.holdfast.sip.message.SipRequest;
+import io.holdfast.sip.message.SipUri;
 import io.holdfast.sip.transaction.TransactionCounter;
-import io.holdfast.sip.transport.TransportCounter;
 import io.holdfast.sip.transport.Transport;
+import io.holdfast.sip.transport.TransportCounter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -77,6 +78,7 @@ class ZeroRetentionIT {
             .build();
     private static final String ESCALATION_REASON = "reason QXZKMARKH";
     private static final String REFUSED_VALUE = "refused-QXZKMARKI";
+    private static final String REFER_TO_NUMBER = "+4915100000999";
     private static final List<String> MARKERS = List.of("QXZKMARKA", "QXZKMARKB", "QXZKMARKC", "QXZKMARKD",
             "QXZKMARKE", "qxzkwv", "QXZKMARKF", "QXZKMARKG", "QXZKMARKH", "QXZKMARKI");
 
@@ -205,6 +207,30 @@ class ZeroRetentionIT {
         assertNothingRetained(call.callId(), "INTENT_HUMAN_REQUESTED", "escalation not available");
     }
 
+    @Test
+    void shouldAnswer202NotifyAndKeepNoReferToWhenTheRegionRefers() throws Exception {
+        CallerCall call = connect();
+        RegionCall eastCall = east.call(0).get(WAIT_S, TimeUnit.SECONDS);
+        reportEverything(eastCall);
+
+        assertThat(eastCall.refer(SipUri.sip(REFER_TO_NUMBER, "elsewhere.example", SipUri.NO_PORT))
+                .get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(202);
+
+        call.ended().get(WAIT_S, TimeUnit.SECONDS);
+        Deadline.await("the NOTIFY of the REFER", () -> !eastCall.notifiesReceived().isEmpty());
+        SipRequest notify = eastCall.notifiesReceived().get(0);
+        assertThat(notify.header("Event")).startsWith("refer;id=");
+        assertThat(notify.header("Subscription-State")).isEqualTo("terminated;reason=noresource");
+        assertThat(notify.contentType()).isEqualTo("message/sipfrag;version=2.0");
+        assertThat(notify.bodyAsString()).isEqualTo("SIP/2.0 100 Trying\r\n");
+        assertThat(call.byeReceived().orElseThrow().reasons()).singleElement()
+                .satisfies(reason -> assertThat(reason.text()).isEqualTo("INTENT_HUMAN_REQUESTED"));
+        ContextIntakes contexts = relay.contexts().orElseThrow();
+        Deadline.await("the context erased one grace after the call", () -> held(contexts) == 0);
+        assertThat(contexts.counter(ContextCounter.REFERS_ACCEPTED)).isEqualTo(1);
+        assertNothingRetained(call.callId(), "INTENT_HUMAN_REQUESTED");
+    }
+
     private static int held(ContextIntakes contexts) {
         try {
             return contexts.heldContexts();
@@ -237,6 +263,7 @@ class ZeroRetentionIT {
         forbidden.add(CALLER_NUMBER.substring(1));
         forbidden.add(CALLER_NUMBER.substring(3));
         forbidden.add(callerCallId);
+        forbidden.add(REFER_TO_NUMBER.substring(1));
         for (Map.Entry<String, String> output : outputs.entrySet()) {
             String lower = output.getValue().toLowerCase(Locale.ROOT);
             for (String value : forbidden) {
