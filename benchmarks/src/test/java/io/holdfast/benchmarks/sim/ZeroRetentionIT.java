@@ -11,6 +11,7 @@ import ch.qos.logback.core.AppenderBase;
 import io.holdfast.relay.call.CallCounter;
 import io.holdfast.relay.call.HoldfastRelay;
 import io.holdfast.relay.config.AdminConfig;
+import io.holdfast.relay.config.EscalationConfig;
 import io.holdfast.relay.config.EventsConfig;
 import io.holdfast.relay.config.FailoverConfig;
 import io.holdfast.relay.config.FailoverMode;
@@ -24,6 +25,7 @@ import io.holdfast.relay.context.ContextCounter;
 import io.holdfast.relay.context.ContextIntakes;
 import io.holdfast.relay.context.ContextSchema;
 import io.holdfast.relay.context.ResumeContext;
+import io.holdfast.relay.context.ResumeHandoff;
 import io.holdfast.relay.events.RouteChangeWriter;
 import io.holdfast.sip.codec.SipCounter;
 import io.holdfast.sip.message.SipRequest;
@@ -55,8 +57,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Zero retention, proved on every output of real calls: a caller with a distinctive number (in From and
  * P-Asserted-Identity) calls through a real {@link HoldfastRelay} on 127.0.0.1 to simulated regions; the region
- * reports a resume context by INFO with a distinctive marker in every field, an intent failure, bodies holdfast
- * refuses and a request for a human. Every log line of the JVM (root logger, {@code io.holdfast} at TRACE), every
+ * reports a resume context by INFO with a distinctive marker in every field, an intent failure and bodies holdfast
+ * refuses; then the call moves mid-call to the second region (the first dies) and a region asks for a human (by
+ * INFO or REFER), and the call goes to the agents with the context. Every log line of the JVM (root logger, {@code io.holdfast} at TRACE), every
  * route-change event line the {@link RouteChangeWriter} wrote and every counter are captured, and none may
  * carry a marker, the caller's number (its digits, with or without the country code) or the caller's Call-ID.
  * One grace after the call, holdfast holds no context.
@@ -89,6 +92,7 @@ class ZeroRetentionIT {
     private Level previousLevel;
     private RegionSimulator east;
     private RegionSimulator west;
+    private RegionSimulator agents;
     private SimulatedCaller caller;
     private RouteChangeWriter events;
     private HoldfastRelay relay;
@@ -106,6 +110,7 @@ class ZeroRetentionIT {
 
         east = RegionSimulator.start(RegionSimulatorConfig.loopback("east"));
         west = RegionSimulator.start(RegionSimulatorConfig.loopback("west"));
+        agents = RegionSimulator.start(RegionSimulatorConfig.loopback("agents"));
         caller = SimulatedCaller.start(LOOPBACK);
         eventsFile = temp.resolve("events.jsonl");
         events = RouteChangeWriter.start(eventsFile, EventsConfig.DEFAULT_QUEUE_CAPACITY);
@@ -121,7 +126,7 @@ class ZeroRetentionIT {
                 List.of(RegionConfig.of("east", east.sipUri(), 1), RegionConfig.of("west", west.sipUri(), 2)),
                 new FailoverConfig(FailoverMode.COLD, Duration.ofSeconds(2), 2,
                         FailoverConfig.DEFAULT_BUDGET, Optional.empty(), Optional.empty()),
-                Optional.empty(), AdminConfig.DEFAULT, new EventsConfig(eventsFile, EventsConfig.DEFAULT_QUEUE_CAPACITY),
+                Optional.of(new EscalationConfig(agents.sipUri())), AdminConfig.DEFAULT, new EventsConfig(eventsFile, EventsConfig.DEFAULT_QUEUE_CAPACITY),
                 Duration.ofSeconds(5));
     }
 
@@ -135,6 +140,9 @@ class ZeroRetentionIT {
         }
         if (caller != null) {
             caller.close();
+        }
+        if (agents != null) {
+            agents.close();
         }
         if (west != null) {
             west.close();
@@ -197,14 +205,44 @@ class ZeroRetentionIT {
 
         assertThat(eastCall.requestEscalation(ESCALATION_REASON).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(200);
 
-        call.ended().get(WAIT_S, TimeUnit.SECONDS);
+        RegionCall human = agents.call(0).get(WAIT_S, TimeUnit.SECONDS);
+        human.answered().get(WAIT_S, TimeUnit.SECONDS);
+        Deadline.await("the call escalated", () -> relay.counter(CallCounter.CALLS_ESCALATED) == 1);
+        assertThat(agents.lastReceivedContext()).contains(MARKED);
+        assertThat(human.inviteHeader(ResumeHandoff.ESCALATION_REASON))
+                .isEqualTo("INTENT_HUMAN_REQUESTED;text=\"" + ESCALATION_REASON + "\"");
         eastCall.ended().get(WAIT_S, TimeUnit.SECONDS);
-        assertThat(call.byeReceived().orElseThrow().reasons()).singleElement()
-                .satisfies(reason -> assertThat(reason.text()).isEqualTo("INTENT_HUMAN_REQUESTED"));
-        ContextIntakes contexts = relay.contexts().orElseThrow();
-        Deadline.await("the context erased one grace after the call", () -> held(contexts) == 0);
-        assertThat(contexts.counter(ContextCounter.ESCALATIONS_REQUESTED)).isEqualTo(1);
-        assertNothingRetained(call.callId(), "INTENT_HUMAN_REQUESTED", "escalation not available");
+        hangUpAndAwaitErasure(call, human);
+        assertThat(relay.contexts().orElseThrow().counter(ContextCounter.ESCALATIONS_REQUESTED)).isEqualTo(1);
+        assertNothingRetained(call.callId(), "INTENT_HUMAN_REQUESTED", "\"outcome\":\"escalated\"");
+    }
+
+    @Test
+    void shouldLeaveNoContextValueOrCallerNumberInAnyOutputWhenTheCallFailsOverThenEscalates() throws Exception {
+        CallerCall call = connect();
+        RegionCall eastCall = east.call(0).get(WAIT_S, TimeUnit.SECONDS);
+        reportEverything(eastCall);
+
+        east.die();
+
+        RegionCall westCall = west.call(0).get(WAIT_S, TimeUnit.SECONDS);
+        westCall.answered().get(WAIT_S, TimeUnit.SECONDS);
+        Deadline.await("the call moved to west", () -> relay.counter(CallCounter.CALLS_REANCHORED) == 1);
+        assertThat(west.lastReceivedContext()).contains(MARKED);
+        assertThat(westCall.invite().from().uri().user()).isEqualTo(CALLER_NUMBER);
+        int atReanchor = call.received().count();
+        Deadline.await("west's voice at the caller", () -> call.received().count() >= atReanchor + 5);
+        assertThat(westCall.sendContext(MARKED).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(westCall.requestEscalation(ESCALATION_REASON).get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(200);
+        RegionCall human = agents.call(0).get(WAIT_S, TimeUnit.SECONDS);
+        human.answered().get(WAIT_S, TimeUnit.SECONDS);
+        Deadline.await("the call escalated", () -> relay.counter(CallCounter.CALLS_ESCALATED) == 1);
+        assertThat(agents.lastReceivedContext()).contains(MARKED);
+        assertThat(human.inviteHeader(ResumeHandoff.RESUME_TOKEN)).isEqualTo(westCall.inviteHeader(ResumeHandoff.RESUME_TOKEN));
+
+        hangUpAndAwaitErasure(call, human);
+        assertNothingRetained(call.callId(), "MEDIA_UNREACHABLE", "\"outcome\":\"reanchored\"",
+                "\"outcome\":\"escalated\"");
     }
 
     @Test
@@ -216,19 +254,28 @@ class ZeroRetentionIT {
         assertThat(eastCall.refer(SipUri.sip(REFER_TO_NUMBER, "elsewhere.example", SipUri.NO_PORT))
                 .get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(202);
 
-        call.ended().get(WAIT_S, TimeUnit.SECONDS);
+        RegionCall human = agents.call(0).get(WAIT_S, TimeUnit.SECONDS);
+        human.answered().get(WAIT_S, TimeUnit.SECONDS);
+        Deadline.await("the call escalated", () -> relay.counter(CallCounter.CALLS_ESCALATED) == 1);
+        assertThat(agents.lastReceivedContext()).contains(MARKED);
         Deadline.await("the NOTIFY of the REFER", () -> !eastCall.notifiesReceived().isEmpty());
         SipRequest notify = eastCall.notifiesReceived().get(0);
         assertThat(notify.header("Event")).startsWith("refer;id=");
         assertThat(notify.header("Subscription-State")).isEqualTo("terminated;reason=noresource");
         assertThat(notify.contentType()).isEqualTo("message/sipfrag;version=2.0");
         assertThat(notify.bodyAsString()).isEqualTo("SIP/2.0 100 Trying\r\n");
-        assertThat(call.byeReceived().orElseThrow().reasons()).singleElement()
-                .satisfies(reason -> assertThat(reason.text()).isEqualTo("INTENT_HUMAN_REQUESTED"));
+        hangUpAndAwaitErasure(call, human);
+        assertThat(relay.contexts().orElseThrow().counter(ContextCounter.REFERS_ACCEPTED)).isEqualTo(1);
+        assertNothingRetained(call.callId(), "INTENT_HUMAN_REQUESTED");
+    }
+
+    /** The caller hangs up on {@code last}, the call's last destination; one grace later no context is held. */
+    private void hangUpAndAwaitErasure(CallerCall call, RegionCall last) throws Exception {
+        assertThat(call.hangUp().get(WAIT_S, TimeUnit.SECONDS)).isEqualTo(200);
+        last.ended().get(WAIT_S, TimeUnit.SECONDS);
         ContextIntakes contexts = relay.contexts().orElseThrow();
         Deadline.await("the context erased one grace after the call", () -> held(contexts) == 0);
-        assertThat(contexts.counter(ContextCounter.REFERS_ACCEPTED)).isEqualTo(1);
-        assertNothingRetained(call.callId(), "INTENT_HUMAN_REQUESTED");
+        assertThat(contexts.counter(ContextCounter.CONTEXTS_ERASED)).isEqualTo(1);
     }
 
     private static int held(ContextIntakes contexts) {

@@ -3,11 +3,13 @@ package io.holdfast.relay.call;
 import static io.holdfast.relay.call.CallFixture.regionRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.relay.config.FailoverMode;
 import io.holdfast.relay.context.ContextCounter;
 import io.holdfast.relay.context.ContextIntake;
 import io.holdfast.relay.context.ContextIntakes;
 import io.holdfast.relay.context.ContextSchema;
 import io.holdfast.relay.context.ResumeContext;
+import io.holdfast.relay.context.ResumeHandoff;
 import io.holdfast.relay.events.CauseCategory;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.events.RouteChangeEvent;
@@ -16,7 +18,6 @@ import io.holdfast.relay.time.ManualNanoClock;
 import io.holdfast.rtp.relay.MediaSide;
 import io.holdfast.sip.message.SipMethod;
 import io.holdfast.sip.message.SipRequest;
-import io.holdfast.sip.message.SipResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,6 @@ class ContextIntakeTest {
     private final ManualNanoClock clock = new ManualNanoClock();
     private final List<RouteChangeEvent> events = new ArrayList<>();
     private final List<Escalation> escalations = new ArrayList<>();
-    private final List<CauseTag> failovers = new ArrayList<>();
     private FakeInbound lastOffered;
     private ContextIntake intake;
     private CallFixture f;
@@ -52,10 +52,8 @@ class ContextIntakeTest {
     void connect() {
         intake = new ContextIntake(clock, GRACE, events::add, (call, cause, reasonText) ->
                 escalations.add(new Escalation(call, cause, reasonText, lastOffered.statuses())));
-        f = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP), (call, cause, detectedNs) -> {
-            failovers.add(cause);
-            return false;
-        }, intake, region -> true);
+        f = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP), CallFixture.COLD, intake, intake,
+                region -> true, 2);
         regionInvite = f.connected().request();
         events.clear();
         f.context.events.clear();
@@ -213,9 +211,9 @@ class ContextIntakeTest {
             assertThat(event.callId()).isEqualTo(f.call.hashedCallId());
             assertThat(event.timeEpochMs()).isEqualTo(clock.epochMillis());
         });
-        assertThat(failovers).isEmpty();
         assertThat(escalations).isEmpty();
         assertThat(f.call.state()).isEqualTo(CallState.CONNECTED);
+        assertThat(f.context.sent(SipMethod.INVITE)).as("no INVITE to another region").hasSize(1);
         assertThat(intake.counter(ContextCounter.INTENT_REPORTS)).isEqualTo(1);
     }
 
@@ -224,7 +222,7 @@ class ContextIntakeTest {
         regionInfo(ContextSchema.MEDIA_TYPE, "{\"intent\":{\"status\":\"INTENT_SIP_5XX\"}}");
 
         assertThat(events).extracting(RouteChangeEvent::cause).containsExactly(CauseTag.INTENT_OTHER);
-        assertThat(failovers).isEmpty();
+        assertThat(f.call.state()).isEqualTo(CallState.CONNECTED);
     }
 
     @Test
@@ -241,7 +239,6 @@ class ContextIntakeTest {
         });
         assertThat(intake.contextOf(f.call)).contains(ResumeContext.builder().customerRef("c-9").build());
         assertThat(events).isEmpty();
-        assertThat(failovers).isEmpty();
     }
 
     @Test
@@ -331,7 +328,7 @@ class ContextIntakeTest {
     @Test
     void shouldPassEachCallToItsLoopsIntakeWhenDispatchingForTheRelay() {
         ContextIntakes intakes = new ContextIntakes(2, clock, GRACE, events::add, (call, cause, text) -> { });
-        CallFixture other = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP), FailoverController.NONE,
+        CallFixture other = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP), CallFixture.COLD,
                 intakes, region -> true);
         SipRequest invite = other.connected().request();
         FakeInbound info = other.inbound(regionRequest(invite, SipMethod.INFO, 1).toBuilder()
@@ -347,35 +344,24 @@ class ContextIntakeTest {
     }
 
     @Test
-    void shouldEndTheCallWithAReasonWhenEscalationIsNotAvailable() {
-        UnavailableEscalation.INSTANCE.escalate(f.call, CauseTag.INTENT_HUMAN_REQUESTED, "caller asked twice");
-
-        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
-        List<FakeCallContext.Sent> byes = f.context.sent(SipMethod.BYE);
-        assertThat(byes).hasSize(2).allSatisfy(bye -> assertThat(bye.request().reasons()).singleElement()
-                .satisfies(reason -> assertThat(reason.text()).isEqualTo("INTENT_HUMAN_REQUESTED")));
-        assertThat(f.context.events).singleElement().satisfies(event -> {
-            assertThat(event.cause()).isEqualTo(CauseTag.INTENT_HUMAN_REQUESTED);
-            assertThat(event.outcome()).isEqualTo(RouteOutcome.ENDED);
-        });
-    }
-
-    @Test
-    void shouldEndTheCallThroughTheTriggerWhenARegionAsksForAHumanWithoutEscalation() {
-        ContextIntake unavailable = new ContextIntake(clock, GRACE, events::add, UnavailableEscalation.INSTANCE);
-        CallFixture other = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP), FailoverController.NONE,
-                unavailable, region -> true);
+    void shouldInviteTheEscalationUriWithTheContextWhenTheRegionAsksForAHumanThroughTheRelaysTrigger() {
+        ContextIntake relays = new ContextIntake(clock, GRACE, events::add, HoldfastRelay.escalationTrigger());
+        CallFixture other = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP),
+                CallFixture.policy(FailoverMode.COLD, 2, true), relays, relays, region -> true, 2);
         SipRequest invite = other.connected().request();
         FakeInbound info = other.inbound(regionRequest(invite, SipMethod.INFO, 1).toBuilder()
-                .body(ContextSchema.MEDIA_TYPE, "{\"escalate\":true,\"reason\":\"a person\"}"
-                        .getBytes(StandardCharsets.UTF_8)).build());
+                .body(ContextSchema.MEDIA_TYPE, ("{\"summary\":\"" + SECRET_SUMMARY + "\",\"escalate\":true,"
+                        + "\"reason\":\"a person\"}").getBytes(StandardCharsets.UTF_8)).build());
 
         other.call.onInDialogRequest(MediaSide.UPSTREAM, info);
 
         assertThat(info.statuses()).containsExactly(200);
-        assertThat(other.call.state()).isEqualTo(CallState.TERMINATED);
-        assertThat(other.context.sent(SipMethod.BYE)).hasSize(2);
-        SipResponse ok = info.last();
-        assertThat(ok.reasonPhrase()).isEqualTo("OK");
+        assertThat(other.call.state()).isEqualTo(CallState.RECOVERING);
+        SipRequest agents = other.context.last().request();
+        assertThat(agents.method()).isEqualTo(SipMethod.INVITE);
+        assertThat(agents.requestUri().port()).isEqualTo(CallFixture.ESCALATION_PORT);
+        assertThat(agents.header(ResumeHandoff.ESCALATION_REASON)).isEqualTo("INTENT_HUMAN_REQUESTED;text=\"a person\"");
+        assertThat(ResumeHandoff.contextPartOf(agents)).hasValueSatisfying(part ->
+                assertThat(new String(part, StandardCharsets.UTF_8)).contains(SECRET_SUMMARY));
     }
 }
