@@ -235,6 +235,10 @@ final class RegionAgent implements RequestHandler {
                 call.infoReceived(request);
                 transaction.respond(transaction.response(200, "OK").build());
             }
+            case NOTIFY -> {
+                call.notifyReceived(request);
+                transaction.respond(transaction.response(200, "OK").build());
+            }
             case OPTIONS -> transaction.respond(withAllow(transaction.response(200, "OK")).build());
             default -> transaction.respond(transaction.response(501, "Not Implemented").build());
         }
@@ -256,16 +260,16 @@ final class RegionAgent implements RequestHandler {
     }
 
     /** Builds and sends a BYE or INFO in the call's dialog (the loop owns the dialog's CSeq). */
-    void sendInDialog(RegionCall call, UnaryOperator<SipRequest.Builder> decorate, boolean bye,
+    void sendInDialog(RegionCall call, UnaryOperator<SipRequest.Builder> decorate, SipMethod method,
                       CompletableFuture<Integer> result) {
         Dialog dialog = call.dialog();
         if (dialog == null || call.state() != RegionCall.State.CONFIRMED || simulator.isDead()) {
             result.complete(RegionSimulator.NOT_SENT);
             return;
         }
-        SipRequest request = decorate.apply(dialog.createRequest(bye ? SipMethod.BYE : SipMethod.INFO)).build();
+        SipRequest request = decorate.apply(dialog.createRequest(method)).build();
         InDialogRequests.send(stack, dialog, request).whenComplete((status, failure) -> result.complete(status));
-        if (bye) {
+        if (method == SipMethod.BYE) {
             endCall(call);
         }
     }

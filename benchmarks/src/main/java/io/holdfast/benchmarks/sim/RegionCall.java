@@ -13,21 +13,25 @@ import io.holdfast.rtp.packet.RtpHeader;
 import io.holdfast.rtp.prompt.PromptCodec;
 import io.holdfast.sip.dialog.Dialog;
 import io.holdfast.sip.message.Reason;
+import io.holdfast.sip.message.SipMethod;
 import io.holdfast.sip.message.SipRequest;
+import io.holdfast.sip.message.SipUri;
 import io.holdfast.sip.sdp.Origin;
 import io.holdfast.sip.sdp.SessionDescription;
 import io.holdfast.sip.transaction.ServerTransaction;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One call a {@link RegionSimulator} took: the INVITE it received (headers and resume context), its RTP
  * stream both ways, and the requests it can send in the dialog (INFO with a context, an intent report or an
- * escalation request; BYE with or without a failure Reason).
+ * escalation request; REFER; BYE with or without a failure Reason), and the NOTIFYs it received.
  *
  * <p>Threading: the call's state changes only on its simulator's loop; every getter is safe on any thread
  * (volatile fields, written by that loop alone), and the senders hop onto the loop.
@@ -52,6 +56,7 @@ public final class RegionCall {
     private final CompletableFuture<RegionCall> answered = new CompletableFuture<>();
     private final CompletableFuture<RegionCall> ended = new CompletableFuture<>();
     private final Sink sink = new Sink();
+    private final List<SipRequest> notifies = new CopyOnWriteArrayList<>();
     private volatile State state = State.RINGING;
     private volatile Dialog dialog;
     private volatile Channel rtpChannel;
@@ -209,7 +214,22 @@ public final class RegionCall {
 
     /** Sends an INFO with any body. */
     public CompletableFuture<Integer> sendInfo(String contentType, byte[] body) {
-        return simulator.sendInDialog(this, builder -> builder.body(contentType, body), false);
+        return simulator.sendInDialog(this, builder -> builder.body(contentType, body), SipMethod.INFO);
+    }
+
+    /**
+     * Asks holdfast to transfer the call by REFER (RFC 3515) with {@code Refer-To: <referTo>}; completes with
+     * holdfast's final status (202 when accepted). NOTIFYs of the implicit subscription are answered 200 and kept
+     * ({@link #notifiesReceived()}).
+     */
+    public CompletableFuture<Integer> refer(SipUri referTo) {
+        return simulator.sendInDialog(this, builder -> builder.addHeader("Refer-To", "<" + referTo + ">"),
+                SipMethod.REFER);
+    }
+
+    /** The NOTIFYs holdfast sent in this call, in order. */
+    public List<SipRequest> notifiesReceived() {
+        return List.copyOf(notifies);
     }
 
     /**
@@ -217,12 +237,12 @@ public final class RegionCall {
      * which holdfast reads as {@code SIP_REMOTE_FAILURE}; the agent's voice stops at once.
      */
     public CompletableFuture<Integer> byeWithReason(Reason reason) {
-        return simulator.sendInDialog(this, builder -> builder.addReason(reason), true);
+        return simulator.sendInDialog(this, builder -> builder.addReason(reason), SipMethod.BYE);
     }
 
     /** Hangs up normally: a BYE without Reason. */
     public CompletableFuture<Integer> hangUp() {
-        return simulator.sendInDialog(this, builder -> builder, true);
+        return simulator.sendInDialog(this, builder -> builder, SipMethod.BYE);
     }
 
     @Override
@@ -292,6 +312,10 @@ public final class RegionCall {
     void infoReceived(SipRequest info) {
         lastInfoReceived = info;
         infosReceived++;
+    }
+
+    void notifyReceived(SipRequest notify) {
+        notifies.add(notify);
     }
 
     void byeReceived(SipRequest bye) {

@@ -4,6 +4,7 @@ import io.holdfast.relay.context.ContextParseResult;
 import io.holdfast.relay.context.ResumeContext;
 import io.holdfast.relay.time.NanoClock;
 import io.holdfast.sip.message.Reason;
+import io.holdfast.sip.message.SipMethod;
 import io.holdfast.sip.message.SipRequest;
 import io.holdfast.sip.message.SipUri;
 import io.holdfast.sip.transaction.TransactionTimers;
@@ -410,13 +411,14 @@ public final class RegionSimulator implements AutoCloseable {
         counters.portUnreachable++;
     }
 
-    CompletableFuture<Integer> sendInDialog(RegionCall call, UnaryOperator<SipRequest.Builder> decorate, boolean bye) {
+    CompletableFuture<Integer> sendInDialog(RegionCall call, UnaryOperator<SipRequest.Builder> decorate,
+                                            SipMethod method) {
         CompletableFuture<Integer> result = new CompletableFuture<>();
         if (dead) {
             result.complete(NOT_SENT);
             return result;
         }
-        loop.run(() -> agent.sendInDialog(call, decorate, bye, result));
+        loop.run(() -> agent.sendInDialog(call, decorate, method, result));
         return result;
     }
 

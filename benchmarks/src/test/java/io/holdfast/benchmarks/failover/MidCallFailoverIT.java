@@ -302,7 +302,8 @@ class MidCallFailoverIT {
         int atEscalation = call.received().count();
         await("the agent's voice at the caller", () -> call.received().count() >= atEscalation + 15);
         assertThat(escalated.cause()).isEqualTo(CauseTag.INTENT_HUMAN_REQUESTED);
-        assertThat(escalated.escalationReason()).isEqualTo("caller asked for a person");
+        assertThat(escalated.escalationReason()).as("the region's words go to the agents only")
+                .isEqualTo(CauseTag.INTENT_HUMAN_REQUESTED.description());
         assertThat(agents.lastCall().orElseThrow().inviteHeader(ResumeHandoff.ESCALATION_REASON))
                 .isEqualTo("INTENT_HUMAN_REQUESTED;text=\"caller asked for a person\"");
         assertThat(agents.lastReceivedContext()).contains(CONTEXT);

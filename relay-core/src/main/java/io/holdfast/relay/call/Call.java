@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * One call through holdfast: the caller-facing leg ({@link CallerLeg}, UAS dialog), the upstream leg to a
@@ -143,6 +144,11 @@ public final class Call {
     /** The keyed hash of the caller's Call-ID: the call's name in events and logs. */
     public HashedCallId hashedCallId() {
         return id;
+    }
+
+    /** The index of the event loop that owns the call, from 0: where per-loop state about it is kept. */
+    public int loopIndex() {
+        return context.loopIndex();
     }
 
     /** The region of the current upstream leg, or {@code null} before the first INVITE. Call's loop. */
@@ -480,6 +486,24 @@ public final class Call {
             case ANSWERED, CONNECTED, RECOVERING -> hangUp(cause, reason);
             case TERMINATED -> context.count(CallCounter.ILLEGAL_EVENTS);
         }
+    }
+
+    /**
+     * Sends a request of holdfast's own in the region's confirmed dialog, best effort (its answer changes
+     * nothing): the NOTIFY of a REFER's implicit subscription (RFC 3515 §2.4.4). Call's loop.
+     *
+     * @param method   the request's method
+     * @param decorate adds the method's headers and body to the request the dialog built (CSeq, tags, route)
+     * @return false, with nothing sent, when the call has no confirmed dialog with a region
+     */
+    public boolean sendToRegion(SipMethod method, UnaryOperator<SipRequest.Builder> decorate) {
+        Dialog dialog = dialog(MediaSide.UPSTREAM);
+        if ((state != CallState.ANSWERED && state != CallState.CONNECTED) || dialog == null
+                || dialog.state() != Dialog.State.CONFIRMED) {
+            return false;
+        }
+        context.send(decorate.apply(dialog.createRequest(method)).build(), upstream.hop(), ResponseListener.IGNORE);
+        return true;
     }
 
     /** The leg a request with this Call-ID belongs to: the caller's, or an upstream one. */

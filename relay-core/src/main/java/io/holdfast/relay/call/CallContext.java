@@ -17,6 +17,9 @@ import io.holdfast.sip.transport.Transport;
 interface CallContext {
     NanoClock clock();
 
+    /** The index of the event loop that owns the call, from 0. */
+    int loopIndex();
+
     /** Sends a request (not ACK, not CANCEL) in a new client transaction. */
     OutboundRequest send(SipRequest request, Hop hop, ResponseListener listener);
 

@@ -4,6 +4,8 @@ import io.holdfast.relay.config.HoldfastConfig;
 import io.holdfast.relay.config.LatchPolicy;
 import io.holdfast.relay.config.PortRange;
 import io.holdfast.relay.config.RegionConfig;
+import io.holdfast.relay.context.ContextIntakes;
+import io.holdfast.relay.context.ContextStore;
 import io.holdfast.relay.context.ResumeContext;
 import io.holdfast.relay.context.ResumeHandoff;
 import io.holdfast.relay.context.ResumeToken;
@@ -53,8 +55,10 @@ import java.util.function.Function;
  * {@link MediaTransport}.
  *
  * <p>Mid-call failover follows {@code failover} ({@link FailoverPolicy}): the hold and agent prompts play from each
- * loop's 20 ms {@link PromptTicker}. A region's request for a human reaches the calls through
- * {@link #escalationTrigger()}, which {@link Builder#interceptor(Function)} hands to the in-dialog interceptor.
+ * loop's 20 ms {@link PromptTicker}. By default regions report a resume context, intent failures and requests for a
+ * human in the call's dialog ({@link ContextIntakes}, one intake per loop): the contexts go to the next destination of
+ * a failover or escalation, and a request for a human reaches the call through {@link #escalationTrigger()}, which
+ * {@link Builder#interceptor(Function)} also hands to an interceptor of the embedder's.
  *
  * <p>{@link #drain()} refuses new INVITEs with 503 and Retry-After while calls in progress go on;
  * {@link #awaitIdle} waits for them, {@link #endAllCalls} ends the rest. Thread-safe.
@@ -67,12 +71,15 @@ public final class HoldfastRelay implements AutoCloseable {
     private final CallLoop[] loops;
     private final DrainState drain;
     private final List<Region> regions;
+    private final ContextIntakes contexts;
 
-    private HoldfastRelay(SipStack stack, CallLoop[] loops, DrainState drain, List<Region> regions) {
+    private HoldfastRelay(SipStack stack, CallLoop[] loops, DrainState drain, List<Region> regions,
+                          ContextIntakes contexts) {
         this.stack = stack;
         this.loops = loops;
         this.drain = drain;
         this.regions = regions;
+        this.contexts = contexts;
     }
 
     /** Starts building a relay for {@code config}; the defaults fit production. */
@@ -115,6 +122,14 @@ public final class HoldfastRelay implements AutoCloseable {
             sum += loop.counters().get(counter);
         }
         return sum;
+    }
+
+    /**
+     * The resume-context intake of every loop (its counters, the contexts held), or empty when the relay was
+     * built without it ({@link Builder#contextIntake(boolean)}, {@link Builder#interceptor}).
+     */
+    public Optional<ContextIntakes> contexts() {
+        return Optional.ofNullable(contexts);
     }
 
     /** The SIP stack, for its counters. */
@@ -163,6 +178,9 @@ public final class HoldfastRelay implements AutoCloseable {
     /** Closes every media session and socket and stops the loops; waits a few seconds at most. */
     @Override
     public void close() {
+        if (contexts != null) {
+            contexts.stopSweeps();
+        }
         for (CallLoop loop : loops) {
             MediaLoop media = loop.media();
             if (media != null) {
@@ -184,9 +202,10 @@ public final class HoldfastRelay implements AutoCloseable {
         private NanoClock clock = NanoClock.system();
         private RegionHealthView health = RegionHealthView.allHealthy();
         private FailoverPrompts prompts;
-        private ResumeContextSource contexts = ResumeContextSource.NONE;
-        private Function<EscalationTrigger, InDialogRequestInterceptor> interceptor =
-                trigger -> InDialogRequestInterceptor.NONE;
+        private ResumeContextSource contexts;
+        private Function<EscalationTrigger, InDialogRequestInterceptor> interceptor;
+        private boolean contextIntake = true;
+        private Duration contextGrace = ContextStore.DEFAULT_GRACE;
         private CallIdHasher hasher;
 
         private Builder(HoldfastConfig config) {
@@ -229,15 +248,19 @@ public final class HoldfastRelay implements AutoCloseable {
         }
 
         /**
-         * Where a failover or an escalation finds the call's resume context for the next INVITE (default: none,
-         * the INVITE carries the SDP and the {@code X-Holdfast-*} headers only).
+         * Where a failover or an escalation finds the call's resume context for the next INVITE (default: the
+         * contexts the regions reported to the resume-context intake; without it, none: the INVITE carries the SDP
+         * and the {@code X-Holdfast-*} headers only).
          */
         public Builder resumeContexts(ResumeContextSource source) {
             this.contexts = Objects.requireNonNull(source, "source");
             return this;
         }
 
-        /** In-dialog requests holdfast answers itself (default: none, everything is relayed). */
+        /**
+         * In-dialog requests holdfast answers itself, in place of the resume-context intake (default: the intake,
+         * {@link ContextIntakes}, one {@link io.holdfast.relay.context.ContextIntake} per loop).
+         */
         public Builder interceptor(InDialogRequestInterceptor requestInterceptor) {
             Objects.requireNonNull(requestInterceptor, "requestInterceptor");
             this.interceptor = trigger -> requestInterceptor;
@@ -250,6 +273,25 @@ public final class HoldfastRelay implements AutoCloseable {
          */
         public Builder interceptor(Function<EscalationTrigger, InDialogRequestInterceptor> factory) {
             this.interceptor = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * Whether regions may report a resume context, intent failures and requests for a human in the call's
+         * dialog (INFO {@code application/vnd.holdfast.context+json}, REFER). Default: on. Off, every INFO and
+         * REFER is relayed to the caller (or refused) as any other request.
+         */
+        public Builder contextIntake(boolean enabled) {
+            this.contextIntake = enabled;
+            return this;
+        }
+
+        /** How long a call's resume context outlives the call (default {@link ContextStore#DEFAULT_GRACE}). */
+        public Builder contextGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("context grace must not be negative, was " + grace);
+            }
+            this.contextGrace = grace;
             return this;
         }
 
@@ -273,13 +315,19 @@ public final class HoldfastRelay implements AutoCloseable {
             CallSettings settings = new CallSettings(config.sip(), config.media().address(), localHost);
             FailoverPolicy failover = FailoverPolicy.of(config.failover(),
                     prompts != null ? prompts : FailoverPrompts.load(config.failover()), escalation(config, regions));
-            InDialogRequestInterceptor requestInterceptor = Objects.requireNonNull(
+            InDialogRequestInterceptor requestInterceptor = interceptor == null ? null : Objects.requireNonNull(
                     interceptor.apply(escalationTrigger()), "the interceptor factory returned null");
-            CallServices services = new CallServices(settings, new RoutePolicy(regions, health), failover, contexts,
-                    requestInterceptor, hasher != null ? hasher : CallIdHasher.withRandomKey(), events, clock, drain);
             RelayRequestHandler handler = new RelayRequestHandler(drain);
             SipStack stack = SipStack.start(sipConfig(config, localHost, eventLoops, ioMode), handler);
             try {
+                ContextIntakes intakes = requestInterceptor == null && contextIntake
+                        ? new ContextIntakes(stack.loopCount(), clock, contextGrace, events, escalationTrigger()) : null;
+                InDialogRequestInterceptor taken = requestInterceptor != null ? requestInterceptor
+                        : intakes != null ? intakes : InDialogRequestInterceptor.NONE;
+                ResumeContextSource source = contexts != null ? contexts
+                        : intakes != null ? intakes : ResumeContextSource.NONE;
+                CallServices services = new CallServices(settings, new RoutePolicy(regions, health), failover, source,
+                        taken, hasher != null ? hasher : CallIdHasher.withRandomKey(), events, clock, drain);
                 MediaTransport transport = stack.isEpoll() ? MediaTransport.EPOLL : MediaTransport.NIO;
                 MediaConfig media = mediaConfig(config);
                 CallLoop[] loops = new CallLoop[stack.loopCount()];
@@ -289,14 +337,18 @@ public final class HoldfastRelay implements AutoCloseable {
                             clock::nanoTime, loops[i]);
                     loops[i].media(mediaLoop, PromptTicker.start(stack.eventLoop(i)));
                     mediaLoop.start();
+                    if (intakes != null) {
+                        intakes.startSweep(i, stack.eventLoop(i));
+                    }
                 }
                 handler.attach(stack, loops);
-                LOG.info("holdfast relay listening on sip udp {} tcp {}, media {} ports {}, {} loops ({}), regions {}",
+                LOG.info("holdfast relay listening on sip udp {} tcp {}, media {} ports {}, {} loops ({}), regions {},"
+                                + " resume context {}",
                         NetUtil.toSocketAddressString(stack.localAddress(Transport.UDP)),
                         NetUtil.toSocketAddressString(stack.localAddress(Transport.TCP)),
                         NetUtil.toAddressString(config.media().address()), config.media().ports(), loops.length,
-                        transport, regions);
-                return new HoldfastRelay(stack, loops, drain, regions);
+                        transport, regions, intakes != null ? "taken, grace " + contextGrace : "not taken");
+                return new HoldfastRelay(stack, loops, drain, regions, intakes);
             } catch (RuntimeException e) {
                 stack.close();
                 throw e;

@@ -4,10 +4,10 @@ import io.holdfast.rtp.relay.MediaSide;
 
 /**
  * The seam for requests holdfast answers itself inside a call's dialogs instead of relaying them: the resume
- * context a region reports by INFO ({@code application/vnd.holdfast.context+json}) will be taken here by
- * {@code io.holdfast.relay.context}. {@link #NONE} takes nothing, so every such request is relayed. Called on
- * the call's event loop, for requests other than BYE, ACK and CANCEL on an answered call, after the dialog
- * checks (tags, CSeq order) passed; must not block.
+ * context a region reports by INFO ({@code application/vnd.holdfast.context+json}) and a region's REFER are
+ * taken here by {@code io.holdfast.relay.context.ContextIntake}. {@link #NONE} takes nothing, so every such
+ * request is relayed. Called on the call's event loop, for requests other than BYE, ACK, CANCEL and OPTIONS
+ * on an answered call, after the dialog checks (tags, CSeq order) passed; must not block.
  */
 @FunctionalInterface
 public interface InDialogRequestInterceptor {
@@ -21,4 +21,12 @@ public interface InDialogRequestInterceptor {
      * @return true when the interceptor answered it (it is then not relayed); false to relay it
      */
     boolean intercept(Call call, MediaSide from, InboundRequest request);
+
+    /**
+     * The call has ended (both legs released, its timers stopped): what the interceptor holds for it may go.
+     * Called once per call, on its event loop, whether or not a request was ever offered. Does nothing by
+     * default.
+     */
+    default void callEnded(Call call) {
+    }
 }

@@ -1,6 +1,7 @@
 package io.holdfast.relay.call;
 
 import io.holdfast.relay.context.ResumeHandoff;
+import io.holdfast.relay.events.CauseCategory;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.events.RouteChangeEvent;
 import io.holdfast.relay.events.RouteOutcome;
@@ -182,7 +183,7 @@ final class Recovery {
         escalationCause = why;
         escalationText = text;
         if (policy.escalation().isEmpty()) {
-            LOG.info("call {}: {} ({}), and no escalation uri is configured", call.hashedCallId(), text, why);
+            LOG.info("call {}: {} ({}), and no escalation uri is configured", call.hashedCallId(), loggableText(), why);
             if (call.media().promptFramesLeft() == 0) {
                 startPrompt(policy.prompts().hold());
             }
@@ -366,8 +367,18 @@ final class Recovery {
         call.release(why, released.build());
     }
 
+    /**
+     * The escalation's text as logs and events may show it: holdfast's own words for an infrastructure cause; for a
+     * region's request ({@code INTENT_*}) the cause's description, since the region's own words may describe the
+     * caller and travel only to the escalation destination ({@code X-Holdfast-Escalation-Reason}; zero retention).
+     */
+    private String loggableText() {
+        return escalationText == null || escalationText.isBlank()
+                || escalationCause.category() == CauseCategory.INTENT ? escalationCause.description() : escalationText;
+    }
+
     private String reasonForEvent() {
-        String text = escalationText == null || escalationText.isBlank() ? escalationCause.description() : escalationText;
+        String text = loggableText();
         return text.length() > RouteChangeEvent.MAX_ESCALATION_REASON_LENGTH
                 ? text.substring(0, RouteChangeEvent.MAX_ESCALATION_REASON_LENGTH) : text;
     }

@@ -49,6 +49,11 @@ final class StackCallContext implements CallContext {
     }
 
     @Override
+    public int loopIndex() {
+        return loop.index();
+    }
+
+    @Override
     public OutboundRequest send(SipRequest request, Hop hop, ResponseListener listener) {
         return ClientTransactionRequest.send(loop.stack(), request, hop, listener);
     }
@@ -128,6 +133,7 @@ final class StackCallContext implements CallContext {
         if (sessionId >= 0) {
             loop.forgetSession(sessionId);
         }
+        loop.services().interceptor().callEnded(call);
         loop.services().drain().callEnded();
     }
 

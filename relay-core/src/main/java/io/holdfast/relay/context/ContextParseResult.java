@@ -33,6 +33,9 @@ public sealed interface ContextParseResult {
 
     /** Malformed JSON, a schema violation or a body over the size limit. */
     record BadRequest(String reason) implements ContextParseResult {
+        /** reserved, mark, space and tab: the Reason-Phrase characters besides alphanumerics and UTF-8. */
+        private static final String REASON_PHRASE_MARKS = ";/?:@&=+$,-_.!~*'() \t";
+
         public BadRequest {
             Objects.requireNonNull(reason, "reason");
         }
@@ -42,10 +45,25 @@ public sealed interface ContextParseResult {
             return 400;
         }
 
-        /** {@code Bad Request - <reason>}, the form the SIP stack uses for its own 400s. */
+        /**
+         * {@code Bad Request - <reason>}, the form the SIP stack uses for its own 400s, made a legal
+         * Reason-Phrase (RFC 3261 §25.1: reserved, unreserved, space, tab, UTF-8): a double quote, which the
+         * reason uses around names, becomes an apostrophe, and any other character outside the grammar a '?'.
+         */
         @Override
         public String reasonPhrase() {
-            return "Bad Request - " + reason;
+            String phrase = "Bad Request - " + reason;
+            StringBuilder legal = new StringBuilder(phrase.length());
+            for (int i = 0; i < phrase.length(); i++) {
+                char c = phrase.charAt(i);
+                legal.append(c == '"' ? '\'' : isReasonPhraseChar(c) ? c : '?');
+            }
+            return legal.toString();
+        }
+
+        private static boolean isReasonPhraseChar(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80
+                    || REASON_PHRASE_MARKS.indexOf(c) >= 0;
         }
     }
 

@@ -47,6 +47,11 @@ final class FakeCallContext implements CallContext {
     }
 
     @Override
+    public int loopIndex() {
+        return 0;
+    }
+
+    @Override
     public OutboundRequest send(SipRequest request, Hop hop, ResponseListener listener) {
         SipRequest withVia = request.toBuilder()
                 .addVia(new Via("UDP", "127.0.0.1", 5060, SipParameters.EMPTY.with("branch",

@@ -292,6 +292,8 @@ class RecoveryTest {
         answer(invite(f, 1), 200, REGION_SDP);
         assertThat(f.context.events).extracting(RouteChangeEvent::outcome).containsExactly(RouteOutcome.ESCALATED);
         assertThat(f.context.events.get(0).cause()).isEqualTo(CauseTag.INTENT_HUMAN_REQUESTED);
+        assertThat(f.context.events.get(0).escalationReason()).as("the region's words go to the agents only")
+                .isEqualTo(CauseTag.INTENT_HUMAN_REQUESTED.description());
     }
 
     @Test

@@ -261,6 +261,15 @@ class ContextParserTest {
     }
 
     @Test
+    void shouldMakeALegalReasonPhraseWhenTheReasonQuotesAName() {
+        ContextParseResult result = parse("{\"tier\":\"gold\"}");
+
+        assertThat(result).isEqualTo(new ContextParseResult.BadRequest("unknown field \"tier\""));
+        assertThat(result.reasonPhrase()).isEqualTo("Bad Request - unknown field 'tier'");
+        assertThat(new ContextParseResult.BadRequest("a <b> {c}").reasonPhrase()).isEqualTo("Bad Request - a ?b? ?c?");
+    }
+
+    @Test
     void shouldReadTheBodyOfAnInfoWhenGivenTheMessage() {
         SipRequest info = SipRequest.builder(SipMethod.INFO, SipUri.sip("holdfast", "127.0.0.1", 5060))
                 .body(TYPE, "{\"lastIntent\":\"cancel\"}".getBytes(StandardCharsets.UTF_8)).build();
