@@ -174,8 +174,9 @@ final class DemoCall {
         boolean inviteSeen = false;
         boolean newVoiceSeen = false;
         Optional<RouteChangeEvent> reanchored = Optional.empty();
-        int secondaryCallsBefore = rig.config().failover().mode() == FailoverMode.WARM
-                ? 0 : secondary.calls().size();
+        int secondaryCallsBefore = secondary.calls().size();
+        long reOffersBefore = secondary.reOffersReceived();
+        boolean reOfferSeen = false;
         boolean callLost = false;
         while (System.nanoTime() - deadlineNs < 0 && !(newVoiceSeen && reanchored.isPresent()) && !callLost) {
             FailoverTrace trace = FailoverTrace.of(call.received(), oldVoice, newVoice, diedNs, Optional.empty());
@@ -188,6 +189,11 @@ final class DemoCall {
             if (!inviteSeen && secondaryCalls.size() > secondaryCallsBefore) {
                 inviteSeen = true;
                 newRegionInvite(secondaryCalls.get(secondaryCalls.size() - 1));
+            }
+            if (!reOfferSeen && secondary.reOffersReceived() > reOffersBefore) {
+                reOfferSeen = true;
+                say(System.nanoTime(), secondary.name() + " receives holdfast's re-INVITE on the standby leg: it takes"
+                        + " the call");
             }
             if (!newVoiceSeen && trace.firstNewFrameNs() != FailoverTrace.NEVER) {
                 newVoiceSeen = true;
