@@ -44,11 +44,11 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Shows a mid-call failover on the built-in configuration (about 10 s).",
-            "Runs holdfast, two simulated regions (east, west), a simulated human agent and a simulated caller, all on",
-            "127.0.0.1. The caller's call",
-            "is answered by east, east reports the call's resume context, then east is killed: the demo prints what the",
-            "caller hears as it happens (hold prompt, gap, the call re-anchored on west, the context west received),",
-            "then the incident report of the run's events."},
+            "Runs holdfast, two simulated regions (east, west), a simulated human agent",
+            "and a simulated caller, all on 127.0.0.1. East answers the call and reports",
+            "its resume context, then east is killed. The demo prints what the caller",
+            "hears as it happens (hold prompt, gap, the call re-anchored on west, the",
+            "context west received), then the incident report of the run's events."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the call failed over to the second region",
