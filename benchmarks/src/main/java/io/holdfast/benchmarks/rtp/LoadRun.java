@@ -11,6 +11,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,20 +30,39 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * One bounded run of the media load: starts a relay process, binds a sending and a receiving UDP channel per stream
- * on 127.0.0.1, opens one relay session per stream (caller = the sending channel, upstream = the receiving one),
- * sends at the given rate for the warm-up and then for the measured window, and returns what it saw. Everything it
- * starts is stopped before {@link #run()} returns. Runs on the harness's main thread.
+ * One bounded run of the media load: starts a relay process, binds the harness's sending and receiving UDP sockets
+ * on 127.0.0.1 (one each per stream, or a few shared by all streams so that the generator sends with
+ * {@code sendmmsg} and the receiver reads with {@code recvmmsg}), opens one relay session per stream (caller = the
+ * stream's sending socket, upstream = its receiving socket), sends at the given rate (or flat out) for the warm-up
+ * and then for the measured window, and returns what it saw. Without relay ({@code direct}) the streams go straight
+ * from the sending to the receiving sockets: the harness's own latency and capacity. Everything it starts is stopped
+ * before {@link #run()} returns. Runs on the harness's main thread.
  */
 final class LoadRun {
 
     /** What one run is asked to do. */
     record Plan(int ratePps, int streamRatePps, Duration warmup, Duration duration, MediaTransport transport,
             int relayLoops, int generatorThreads, int receiverThreads, Duration tick, List<String> relayJvmOptions,
-            String relayClassPath, List<String> relayArguments, boolean countSyscalls) {
+            String relayClassPath, List<String> relayArguments, boolean countSyscalls, int senderSockets,
+            int sinkSockets, boolean direct, boolean flatOut, String relayCpus) {
 
         int streams() {
             return Math.max(1, ratePps / streamRatePps);
+        }
+
+        /** Sending sockets: {@code senderSockets} per generator thread, or one per stream when 0. */
+        int senderSocketCount() {
+            return senderSockets == 0 ? streams() : Math.min(streams(), senderSockets * generatorThreads);
+        }
+
+        /** Receiving sockets: {@code sinkSockets} per receiver thread, or one per stream when 0. */
+        int sinkSocketCount() {
+            return sinkSockets == 0 ? streams() : Math.min(streams(), sinkSockets * receiverThreads);
+        }
+
+        /** Returns what the run's first column says: the offered rate, and what is not the default set-up. */
+        String label() {
+            return (flatOut ? "flat out" : Integer.toString(ratePps)) + (direct ? " (no relay)" : "");
         }
 
         long intervalNs() {
@@ -55,6 +75,20 @@ final class LoadRun {
     private static final Duration DRAIN_QUIET = Duration.ofMillis(300);
     private static final Duration DRAIN_MAX = Duration.ofSeconds(10);
     private static final Duration LOOP_TASK_TIMEOUT = Duration.ofSeconds(30);
+    /** Names of the relay's event-loop threads (MediaLoadRelay), as Linux truncates them. */
+    private static final String RELAY_LOOP_THREADS = "relay-loop";
+    /** Names of the harness's generator and receiver threads. */
+    private static final String[] HARNESS_THREADS = {"load-send", "load-receive"};
+    /** Send and receive buffer of every harness socket (the kernel caps it at net.core.[rw]mem_max). */
+    private static final int SOCKET_BUFFER_BYTES = 4 << 20;
+    /** Room for one datagram of a shared receiving socket read with recvmmsg. */
+    private static final int SHARED_DATAGRAM_BYTES = 256;
+    /** Datagrams one recvmmsg can return. */
+    private static final int DATAGRAMS_PER_RECVMMSG = 64;
+    /** recvmmsg calls per readiness event of a shared receiving socket. */
+    private static final int SHARED_READS_PER_EVENT = 16;
+    /** Bound of the packets a flat-out run sends, per second of the run (whatever the machine can do). */
+    private static final long FLAT_OUT_MAX_PPS = 2_000_000L;
     /** The relay exits by itself this long after the planned end of the run, whatever happens to the harness. */
     private static final Duration RELAY_LIFETIME_MARGIN = Duration.ofMinutes(3);
 
@@ -74,7 +108,9 @@ final class LoadRun {
         final int streams = plan.streams();
         final long intervalNs = plan.intervalNs();
         final long totalNs = plan.warmup().toNanos() + plan.duration().toNanos();
-        final int maxPacketsPerStream = (int) Math.min(Integer.MAX_VALUE, totalNs / intervalNs + 2);
+        final int maxPacketsPerStream = (int) Math.min(Integer.MAX_VALUE, plan.flatOut()
+                ? FLAT_OUT_MAX_PPS * TimeUnit.NANOSECONDS.toSeconds(totalNs + TimeUnit.SECONDS.toNanos(1)) / streams
+                : totalNs / intervalNs + 2);
         final EventLoopGroup generatorGroup = new MultiThreadIoEventLoopGroup(plan.generatorThreads(),
                 new DefaultThreadFactory("load-send", true), plan.transport().ioHandlerFactory());
         final EventLoopGroup receiverGroup = new MultiThreadIoEventLoopGroup(plan.receiverThreads(),
@@ -83,44 +119,61 @@ final class LoadRun {
         relayArguments.add("--transport=" + plan.transport());
         relayArguments.add("--loops=" + plan.relayLoops());
         relayArguments.add("--max-lifetime=" + Duration.ofNanos(totalNs).plus(RELAY_LIFETIME_MARGIN));
-        try (RelayProcess relay = RelayProcess.start(plan.relayJvmOptions(), plan.relayClassPath(), relayArguments)) {
+        try (RelayProcess relay = plan.direct() ? null : RelayProcess.start(plan.relayJvmOptions(),
+                plan.relayClassPath(), relayArguments, plan.relayCpus())) {
             for (int i = 0; i < plan.generatorThreads(); i++) {
                 generators.add(new LoadGenerator(generatorGroup.next(), intervalNs, maxPacketsPerStream));
             }
             for (int i = 0; i < plan.receiverThreads(); i++) {
-                receivers.add(new LoadReceiver(intervalNs));
+                receivers.add(new LoadReceiver(streams));
                 receiverLoops.add(receiverGroup.next());
             }
-            final Channel[] senders = new Channel[streams];
-            final Channel[] sinks = new Channel[streams];
-            for (int i = 0; i < streams; i++) {
-                final LoadReceiver receiver = receivers.get(i % receivers.size());
-                senders[i] = bind(generators.get(i % generators.size()).loop(), null);
-                sinks[i] = bind(receiverLoops.get(i % receiverLoops.size()), receiver);
-                relay.requestSession(i, port(senders[i]), port(sinks[i]));
+            final Channel[] senders = new Channel[plan.senderSocketCount()];
+            for (int i = 0; i < senders.length; i++) {
+                senders[i] = bind(generators.get(i % generators.size()).loop(), null, false);
             }
-            relay.flush();
-            for (int i = 0; i < streams; i++) {
-                final SessionPorts ports = relay.awaitOpened();
-                final int index = (int) ports.id();
-                senders[index].connect(new InetSocketAddress(LOOPBACK, ports.callerPort())).syncUninterruptibly();
-                sinks[index].connect(new InetSocketAddress(LOOPBACK, ports.upstreamPort())).syncUninterruptibly();
+            final Channel[] sinks = new Channel[plan.sinkSocketCount()];
+            for (int i = 0; i < sinks.length; i++) {
+                sinks[i] = bind(receiverLoops.get(i % receiverLoops.size()), receivers.get(i % receivers.size()),
+                        sinks.length < streams);
+            }
+            final InetSocketAddress[] targets = new InetSocketAddress[streams];
+            if (relay == null) {
+                for (int i = 0; i < streams; i++) {
+                    targets[i] = new InetSocketAddress(LOOPBACK, port(sinks[i % sinks.length]));
+                }
+            } else {
+                for (int i = 0; i < streams; i++) {
+                    relay.requestSession(i, port(senders[i % senders.length]), port(sinks[i % sinks.length]));
+                }
+                relay.flush();
+                for (int i = 0; i < streams; i++) {
+                    final SessionPorts ports = relay.awaitOpened();
+                    targets[(int) ports.id()] = new InetSocketAddress(LOOPBACK, ports.callerPort());
+                }
             }
             for (int i = 0; i < streams; i++) {
-                generators.get(i % generators.size()).add(senders[i], i * intervalNs / streams, 0x10000 + i);
+                final int socket = i % senders.length;
+                generators.get(socket % generators.size()).add(senders[socket], targets[i], i * intervalNs / streams,
+                        0x10000 + i, i);
             }
 
             final long firstNs = System.nanoTime() + START_DELAY.toNanos();
             for (LoadGenerator generator : generators) {
                 onLoop(generator.loop(), () -> {
-                    generator.start(firstNs, plan.tick().toNanos());
+                    generator.start(firstNs, plan.tick().toNanos(), plan.flatOut());
                     return null;
                 });
             }
             parkUntil(firstNs + plan.warmup().toNanos());
-            final RelayStats before = relay.stats();
-            final SyscallCounter syscalls = plan.countSyscalls() ? SyscallCounter.start(relay.pid(), plan.duration())
-                    : null;
+            final RelayStats before = relay == null ? RelayStats.NONE : relay.stats();
+            final SchedStat relaySchedBefore = relay == null ? SchedStat.NONE
+                    : SchedStat.of(relay.pid(), RELAY_LOOP_THREADS);
+            final SchedStat harnessSchedBefore = SchedStat.of(ProcessHandle.current().pid(), HARNESS_THREADS);
+            final long relayDropsBefore = relay == null ? -1 : SocketDrops.of(relay.pid());
+            final long harnessDropsBefore = SocketDrops.of(ProcessHandle.current().pid());
+            final SyscallCounter syscalls = plan.countSyscalls() && relay != null
+                    ? SyscallCounter.start(relay.pid(), plan.duration()) : null;
             final long windowStartNs = System.nanoTime();
             for (LoadGenerator generator : generators) {
                 onLoop(generator.loop(), () -> {
@@ -135,8 +188,16 @@ final class LoadRun {
                     return null;
                 });
             }
-            final long windowNs = System.nanoTime() - windowStartNs;
-            final RelayStats after = relay.stats();
+            long loopWindowNs = 0;
+            for (LoadGenerator generator : generators) {
+                loopWindowNs = Math.max(loopWindowNs, onLoop(generator.loop(), generator::measuredNs));
+            }
+            final long windowNs = loopWindowNs > 0 ? loopWindowNs : System.nanoTime() - windowStartNs;
+            final SchedStat relaySched = relay == null ? SchedStat.NONE
+                    : SchedStat.of(relay.pid(), RELAY_LOOP_THREADS).since(relaySchedBefore);
+            final SchedStat harnessSched = SchedStat.of(ProcessHandle.current().pid(), HARNESS_THREADS)
+                    .since(harnessSchedBefore);
+            final RelayStats after = relay == null ? RelayStats.NONE : relay.stats();
             final SyscallCounter.Counts counts = syscalls == null ? SyscallCounter.Counts.NONE : syscalls.finish();
             for (LoadGenerator generator : generators) {
                 onLoop(generator.loop(), () -> {
@@ -145,7 +206,11 @@ final class LoadRun {
                 });
             }
             drain();
-            return collect(streams, windowNs, before, after, counts, loadBefore);
+            final long[] socketDrops = {
+                relayDropsBefore < 0 ? -1 : SocketDrops.of(relay.pid()) - relayDropsBefore,
+                harnessDropsBefore < 0 ? -1 : SocketDrops.of(ProcessHandle.current().pid()) - harnessDropsBefore};
+            return collect(streams, windowNs, before, after, counts, relaySched, harnessSched, socketDrops,
+                    loadBefore);
         } finally {
             for (Channel channel : channels) {
                 channel.close();
@@ -156,7 +221,8 @@ final class LoadRun {
     }
 
     private LoadResult collect(int streams, long windowNs, RelayStats before, RelayStats after,
-            SyscallCounter.Counts counts, String load) {
+            SyscallCounter.Counts counts, SchedStat relaySched, SchedStat harnessSched, long[] socketDrops,
+            String load) {
         long sentMeasured = 0;
         long maxLagNs = 0;
         long lagOverOneMs = 0;
@@ -168,19 +234,24 @@ final class LoadRun {
         long receivedMeasured = 0;
         long outOfOrder = 0;
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final Histogram scheduleLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         for (int i = 0; i < receivers.size(); i++) {
             final LoadReceiver receiver = receivers.get(i);
             final EventLoop loop = receiverLoops.get(i);
             receivedMeasured += onLoop(loop, receiver::receivedMeasured);
             outOfOrder += onLoop(loop, receiver::outOfOrder);
             latency.add(onLoop(loop, receiver::latencyCopy));
+            scheduleLatency.add(onLoop(loop, receiver::scheduleLatencyCopy));
         }
         final long forwarded = after.rtpForwarded() - before.rtpForwarded();
-        return new LoadResult(plan.ratePps(), streams, windowNs, sentMeasured, receivedMeasured, outOfOrder,
-                after.dropped(), forwarded, after.loopCpuNs() - before.loopCpuNs(),
-                after.processCpuNs() - before.processCpuNs(), after.gcCount() - before.gcCount(), latency, maxLagNs,
-                lagOverOneMs, counts.syscalls(), counts.contextSwitches(),
-                after.fellBehind() < 0 ? -1 : after.fellBehind() - before.fellBehind(), load);
+        return new LoadResult(plan.label(), plan.flatOut() ? 0 : plan.ratePps(), streams, windowNs, sentMeasured,
+                receivedMeasured, outOfOrder, after.dropped(), forwarded, after.loopCpuNs() - before.loopCpuNs(),
+                after.processCpuNs() - before.processCpuNs(), after.gcCount() - before.gcCount(), latency,
+                scheduleLatency, maxLagNs, lagOverOneMs, counts.syscalls(), counts.contextSwitches(),
+                after.fellBehind() < 0 ? -1 : after.fellBehind() - before.fellBehind(), relaySched.waitNs(),
+                harnessSched.waitNs(), harnessSched.cpuNs(),
+                after.jitMs() < 0 || before.jitMs() < 0 ? -1 : after.jitMs() - before.jitMs(), socketDrops[0],
+                socketDrops[1], load);
     }
 
     /** Waits, after the last send, until nothing more arrives for a while (bounded): late packets are not lost. */
@@ -202,12 +273,25 @@ final class LoadRun {
         return received;
     }
 
-    private Channel bind(EventLoop loop, LoadReceiver receiver) {
+    /**
+     * Binds a harness socket on {@code loop}: a sending one when {@code receiver} is null, else a receiving one that
+     * reads with {@code recvmmsg} (epoll) when {@code shared} by several streams.
+     */
+    private Channel bind(EventLoop loop, LoadReceiver receiver, boolean shared) {
         final Bootstrap bootstrap = new Bootstrap().group(loop)
                 .channelFactory(plan.transport().channelFactory(LOOPBACK))
-                .option(ChannelOption.SO_RCVBUF, 1 << 20)
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(1))
+                .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
+                .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
                 .handler(receiver == null ? new ChannelInboundHandlerAdapter() : receiver.handler());
+        if (shared && plan.transport() == MediaTransport.EPOLL) {
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, SHARED_DATAGRAM_BYTES)
+                    .option(ChannelOption.RECVBUF_ALLOCATOR,
+                            new FixedRecvByteBufAllocator(SHARED_DATAGRAM_BYTES * DATAGRAMS_PER_RECVMMSG)
+                                    .maxMessagesPerRead(SHARED_READS_PER_EVENT));
+        } else {
+            bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048)
+                    .maxMessagesPerRead(shared ? SHARED_READS_PER_EVENT : 1));
+        }
         final Channel channel = bootstrap.bind(new InetSocketAddress(LOOPBACK, 0)).syncUninterruptibly().channel();
         channels.add(channel);
         return channel;

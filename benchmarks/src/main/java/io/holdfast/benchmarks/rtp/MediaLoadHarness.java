@@ -15,11 +15,15 @@ import picocli.CommandLine.Option;
  * relay running in its own JVM ({@link MediaLoadRelay}) and reports, per rate, the achieved packets/s, the loss, the
  * one-way latency percentiles (HdrHistogram) and the relay's CPU time per packet.
  *
- * <p>One stream = one relay session (rtcp-mux, strict latching) fed by its own sending UDP socket and read by its own
- * receiving socket, 172-byte G.711 packets at {@code --stream-rate} packets/s (50 by default); {@code rate /
- * stream-rate} streams make the total rate. Everything binds 127.0.0.1 only; each run is bounded in time (warm-up +
- * duration) and in packets (the generator stops after the planned count), and every process and thread it started is
- * stopped when it returns.
+ * <p>One stream = one relay session (rtcp-mux, strict latching, a caller-facing and an upstream-facing port of its
+ * own), 172-byte G.711 packets at {@code --stream-rate} packets/s (50 by default); {@code rate / stream-rate} streams
+ * make the total rate. On the harness's side the streams share a few sockets by default, so that it sends with
+ * {@code sendmmsg} and receives with {@code recvmmsg} and can offer several hundred thousand packets/s from one
+ * thread; {@code --sender-sockets 0 --sink-sockets 0} gives every stream its own sending and receiving socket, as
+ * the issue's C generator did. The relay does the same work either way (one receive from the stream's port, one send
+ * from its other port). {@code --no-relay} measures the harness alone, {@code --flat-out} sends without a schedule.
+ * Everything binds 127.0.0.1 only; each run is bounded in time (warm-up + duration) and in packets (the generator
+ * stops after the planned count), and every process and thread it started is stopped when it returns.
  *
  * <p>Why a separate relay process: its CPU time is then its own (the harness's generator and receiver threads,
  * their garbage and their JIT compilations are not in it), measured both for its event-loop threads (ThreadMXBean)
@@ -28,7 +32,8 @@ import picocli.CommandLine.Option;
  * relay does alone.
  *
  * <p>Standard output gets a markdown table (one row per rate, the median over {@code --runs}); standard error gets
- * every run's summary. {@code --search} looks for the highest lossless rate instead. Runs on the main thread.
+ * every run's summary. {@code --search} looks for the highest lossless rate instead. An option given twice takes its
+ * last value (the run script appends the caller's options after its own). Runs on the main thread.
  */
 @Command(name = "media-load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Loopback load harness for the holdfast media relay.")
@@ -90,6 +95,26 @@ public final class MediaLoadHarness implements Callable<Integer> {
             + "window with perf stat (Linux, root or perf_event_paranoid <= 1)")
     private boolean countSyscalls;
 
+    @Option(names = "--sender-sockets", description = "Sending sockets per generator thread, shared by its streams "
+            + "(packets due together leave in one sendmmsg); 0 = one socket per stream (default: ${DEFAULT-VALUE})")
+    private int senderSockets = 1;
+
+    @Option(names = "--sink-sockets", description = "Receiving sockets per receiver thread, shared by the streams "
+            + "(read with recvmmsg); 0 = one socket per stream (default: ${DEFAULT-VALUE})")
+    private int sinkSockets = 4;
+
+    @Option(names = "--no-relay", description = "Send straight to the receiving sockets: the harness's own latency "
+            + "floor and capacity, to subtract from the relay's figures")
+    private boolean direct;
+
+    @Option(names = "--flat-out", description = "Send as fast as the generator can instead of at --rates (each rate "
+            + "only sets the number of streams, rate / --stream-rate); the table's achieved pps is the throughput")
+    private boolean flatOut;
+
+    @Option(names = "--relay-cpus", description = "CPUs the relay process runs on (taskset -c list, e.g. 0), to "
+            + "pin it apart from the harness (run the harness itself under taskset -c for the other CPUs)")
+    private String relayCpus;
+
     @Option(names = "--search", description = "Find the highest lossless rate instead of running --rates")
     private boolean search;
 
@@ -105,7 +130,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
 
     /** Runs the harness. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MediaLoadHarness()).execute(args));
+        System.exit(new CommandLine(new MediaLoadHarness()).setOverwrittenOptionsAllowed(true).execute(args));
     }
 
     @Override
@@ -141,6 +166,14 @@ public final class MediaLoadHarness implements Callable<Integer> {
                         + streamRate + " packets/s per stream needs " + rate / streamRate + " streams, more than "
                         + MAX_STREAMS + " (the relay's port range): raise --stream-rate");
             }
+        }
+        if (senderSockets < 0 || sinkSockets < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--sender-sockets and --sink-sockets must be 0 (one per stream) or more");
+        }
+        if (search && (flatOut || direct)) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--search looks for the relay's lossless rate: not with --flat-out or --no-relay");
         }
         if (warmupSeconds < 0 || durationSeconds <= 0 || durationSeconds > 600 || warmupSeconds > 600) {
             throw new CommandLine.ParameterException(new CommandLine(this),
@@ -205,7 +238,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
         jvm.add("-Dlogback.configurationFile=" + LOG_CONFIG);
         final LoadRun.Plan plan = new LoadRun.Plan(rate, streamRate, Duration.ofSeconds(warmupSeconds), duration,
                 transport, relayLoops, generatorThreads, receiverThreads, Duration.ofNanos(tickMicros * 1000L), jvm,
-                relayClassPath, relayOptions, countSyscalls);
+                relayClassPath, relayOptions, countSyscalls, senderSockets, sinkSockets, direct, flatOut, relayCpus);
         final LoadResult result = new LoadRun(plan).run();
         System.err.println(result.summary());
         return result;

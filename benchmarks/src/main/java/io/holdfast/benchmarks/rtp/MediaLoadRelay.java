@@ -16,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
  * <pre>
  *   open ID CALLER_PORT UPSTREAM_PORT  →  @relay opened ID RELAY_CALLER_PORT RELAY_UPSTREAM_PORT | @relay failed ID why
  *   stats                              →  @relay stats LOOP_CPU_NS PROCESS_CPU_NS RTP_RECEIVED RTP_FORWARDED DROPPED
- *                                          GC_COUNT GC_MS FELL_BEHIND
+ *                                          GC_COUNT GC_MS FELL_BEHIND JIT_MS
  *   quit                               →  exits
  * </pre>
  * Peers are on 127.0.0.1, signalled, latched strictly (connected channels from the start), with rtcp-mux. It exits on
@@ -153,6 +154,12 @@ public final class MediaLoadRelay implements Runnable {
         });
     }
 
+    /** Returns the JIT compilers' accumulated time (ms), or -1 when the JVM does not report it. */
+    private static long jitMs() {
+        final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
     private void stats(MediaLoop[] loops, PrintStream out) {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long loopCpuNs = 0;
@@ -181,6 +188,6 @@ public final class MediaLoadRelay implements Runnable {
             gcMs += Math.max(0, gc.getCollectionTime());
         }
         out.println(PREFIX + " stats " + loopCpuNs + " " + processCpuNs + " " + received + " " + forwarded + " "
-                + dropped + " " + gcCount + " " + gcMs + " " + fellBehind);
+                + dropped + " " + gcCount + " " + gcMs + " " + fellBehind + " " + jitMs());
     }
 }

@@ -23,16 +23,20 @@ import java.util.concurrent.TimeUnit;
 final class RelayProcess implements AutoCloseable {
 
     /**
-     * One answer to {@code stats}: cumulative since the relay started. {@code fellBehind} is -1 from a relay build
-     * that does not report it (an older build under {@code --relay-classpath}).
+     * One answer to {@code stats}: cumulative since the relay started. {@code fellBehind} and {@code jitMs} are -1
+     * from a relay build that does not report them (an older build under {@code --relay-classpath}).
      */
     record RelayStats(long loopCpuNs, long processCpuNs, long rtpReceived, long rtpForwarded, long dropped,
-            long gcCount, long gcMs, long fellBehind) {
+            long gcCount, long gcMs, long fellBehind, long jitMs) {
+
+        /** No relay (a run without one): every figure zero. */
+        static final RelayStats NONE = new RelayStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
         static RelayStats parse(String[] words) {
             return new RelayStats(Long.parseLong(words[2]), Long.parseLong(words[3]), Long.parseLong(words[4]),
                     Long.parseLong(words[5]), Long.parseLong(words[6]), Long.parseLong(words[7]),
-                    Long.parseLong(words[8]), words.length > 9 ? Long.parseLong(words[9]) : -1);
+                    Long.parseLong(words[8]), words.length > 9 ? Long.parseLong(words[9]) : -1,
+                    words.length > 10 ? Long.parseLong(words[10]) : -1);
         }
     }
 
@@ -64,9 +68,15 @@ final class RelayProcess implements AutoCloseable {
      * @param classPath the relay's class path, or null for the harness's own (another build of the relay, to
      *     compare two versions under the same harness)
      * @param relayArguments arguments of {@link MediaLoadRelay}
+     * @param cpus the CPUs the relay may run on ({@code taskset -c} list, Linux), or null for any
      */
-    static RelayProcess start(List<String> jvmOptions, String classPath, List<String> relayArguments) {
+    static RelayProcess start(List<String> jvmOptions, String classPath, List<String> relayArguments, String cpus) {
         final List<String> command = new ArrayList<>();
+        if (cpus != null) {
+            command.add("taskset");
+            command.add("-c");
+            command.add(cpus);
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
