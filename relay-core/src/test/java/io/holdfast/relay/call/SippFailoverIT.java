@@ -33,6 +33,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A SIPp region killed mid-call: the calls continue on the second SIPp region. SIPp callers
@@ -116,7 +117,23 @@ class SippFailoverIT {
         return region;
     }
 
+    /**
+     * True once holdfast has mid-call failover ({@code io.holdfast.relay.failover}, branch {@code failover}): until
+     * then a region failing mid-call releases the call. The test runs as soon as it is in the build, and is reported
+     * as skipped, with this reason, before.
+     */
+    static boolean midCallFailoverBuilt() {
+        try {
+            Class.forName("io.holdfast.relay.failover.FailoverPolicy", false, SippFailoverIT.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     @Test
+    @EnabledIf(value = "midCallFailoverBuilt",
+            disabledReason = "needs mid-call failover (io.holdfast.relay.failover, branch failover), not merged yet")
     void shouldContinueEveryCallOnTheSecondSippRegionWhenTheFirstIsKilledMidCall() throws Exception {
         Sipp.executable();
         assertThat(Files.isReadable(CALLER_SCENARIO)).as(CALLER_SCENARIO.toAbsolutePath().toString()).isTrue();
