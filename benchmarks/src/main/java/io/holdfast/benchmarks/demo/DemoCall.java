@@ -49,6 +49,8 @@ final class DemoCall {
     private static final Duration CONTEXT_AFTER = Duration.ofMillis(300);
     private static final Duration FAILOVER_WAIT = Duration.ofSeconds(10);
     private static final Duration ON_NEW_REGION = Duration.ofSeconds(2);
+    /** How long an event may trail what the caller saw (the writer hands events over within a millisecond). */
+    private static final Duration EVENT_LATENESS = Duration.ofMillis(200);
     private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final int FIRST_FRAMES = 1;
 
@@ -235,6 +237,10 @@ final class DemoCall {
             callLost |= call.state() == CallerCall.State.ENDED;
         }
         if (callLost) {
+            Optional<RouteChangeEvent> late;
+            while ((late = rig.nextEvent(e -> true, EVENT_LATENESS)).isPresent()) {
+                event(late.get());
+            }
             say(System.nanoTime(), "the call is lost: holdfast " + call.byeReceived().map(bye -> "ended it (BYE"
                     + (bye.reasons().isEmpty() ? "" : ", Reason: " + bye.reasons().get(0)) + ")")
                     .orElse("released it"));
