@@ -1,9 +1,11 @@
 package io.holdfast.relay.call;
 
+import io.holdfast.relay.events.CauseCategory;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.events.HashedCallId;
 import io.holdfast.relay.events.RouteChangeEvent;
 import io.holdfast.relay.events.RouteOutcome;
+import io.holdfast.relay.failover.FailoverPolicy;
 import io.holdfast.relay.routing.Region;
 import io.holdfast.relay.routing.RoutePolicy;
 import io.holdfast.rtp.relay.MediaFault;
@@ -23,9 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One call through holdfast: the caller-facing leg ({@link CallerLeg}, UAS dialog), the upstream leg to a
@@ -64,10 +64,27 @@ import java.util.concurrent.ThreadLocalRandom;
  *      shouldEndBothLegsWhenCallerNeverAcks
  *  ANSWERED, CONNECTED --BYE / 200, BYE to the other leg--> TERMINATED
  *      shouldEndRegionLegWhenCallerSendsBye, shouldEndCallerLegWhenRegionSendsBye
+ *  ANSWERED --2xx, warm mode / a standby leg to the next region, a=inactive ({@link StandbyLeg})--> ANSWERED
+ *      shouldInviteStandbyInactiveWhenWarmCallIsAnswered
  *  ANSWERED, CONNECTED --upstream failure (media fault, BYE with a failure Reason, relayed request
- *      unanswered) / FailoverController, else BYE both legs with the cause--> TERMINATED
- *      shouldReleaseBothLegsWhenUpstreamMediaTimesOut, shouldReleaseWhenRegionHangsUpWithFailureReason,
- *      shouldLeaveCallToFailoverControllerWhenItTakesOver
+ *      unanswered) or {@link #failover} with any infrastructure cause / {@link Recovery}: hold prompt at once,
+ *      BYE region, standby flipped or next region invited--> RECOVERING
+ *      shouldStartRecoveryWhenUpstreamMediaTimesOut, shouldStartRecoveryWhenRegionHangsUpWithFailureReason,
+ *      shouldStartRecoveryWhenFailoverIsCalledWithAnyInfraCause
+ *  ANSWERED, CONNECTED --{@link #failover} with an INTENT_* cause / counted, refused--> unchanged
+ *      shouldRefuseFailoverWhenCauseIsAnIntentFailure
+ *  ANSWERED, CONNECTED --{@link #escalate} / Recovery: agent prompt, INVITE escalation URI--> RECOVERING
+ *      shouldInviteEscalationUriWhenRegionAsksForHuman (RecoveryTest)
+ *  RECOVERING --new region, standby or human answered / media re-anchored--> ANSWERED or CONNECTED, as before
+ *      shouldReturnToConnectedWhenRecoveryReanchors
+ *  RECOVERING --no one took the call, the prompt's pass ended / BYE caller with Reason--> TERMINATED
+ *      shouldReleaseCallerAfterPromptWhenNoOneTakesTheCall
+ *  RECOVERING --caller's BYE, drain, no ACK / pending INVITE cancelled, standby ended, prompt stopped--> TERMINATED
+ *      shouldCancelPendingInviteWhenCallerHangsUpDuringRecovery,
+ *      shouldCancelPendingInviteAndByeCallerWhenDrainEndsCallDuringRecovery,
+ *      shouldEndCallWhenCallerNeverAcksDuringRecovery
+ *  RECOVERING --caller's ACK / remembered; other requests / 491, the failed region's BYE / 200--> RECOVERING
+ *      shouldAnswer491WhenCallerSendsRequestDuringRecovery
  *  CONNECTED --re-INVITE, UPDATE, INFO / relayed by {@link InDialogRelay}--> CONNECTED
  *      InDialogRelayTest
  *  any but TERMINATED --end(cause) (drain) / 503 or BYE both legs--> TERMINATED
@@ -82,40 +99,40 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class Call {
     private static final Logger LOG = LoggerFactory.getLogger(Call.class);
     private static final String SIP_PROTOCOL = "SIP";
-    private static final String Q850_PROTOCOL = "Q.850";
-    /** Q.850 causes 1-31 are the normal class; from 32 on they report a failure. */
-    private static final int Q850_FIRST_FAILURE_CAUSE = 32;
     /** The SIP cause written in Reason headers when holdfast ends or refuses a call for a cause tag. */
     private static final int REASON_CAUSE = 503;
 
     private final CallContext context;
     private final CallSettings settings;
     private final RoutePolicy routes;
-    private final FailoverController failover;
+    private final CallFailover moves;
     private final InDialogRequestInterceptor interceptor;
     private final HashedCallId id;
     private final CallerLeg caller;
     private final SdpAnchor sdp;
     private final InDialogRelay relay;
+    private final UpstreamLegs legs;
     private final Set<String> tried = new HashSet<>(4);
     private CallState state = CallState.OPENING_MEDIA;
-    private SessionDescription callerOffer;
     private MediaAnchor media;
     private UpstreamAttempt upstream;
     private CauseTag lastFailure;
     private int lastFailureStatus;
+    /** The state a recovery returns to: ANSWERED until the caller's ACK came, then CONNECTED. */
+    private CallState settled;
 
-    Call(CallContext context, CallSettings settings, RoutePolicy routes, FailoverController failover,
-         InDialogRequestInterceptor interceptor, HashedCallId id, InboundRequest invite) {
+    Call(CallContext context, CallSettings settings, RoutePolicy routes, FailoverPolicy failover,
+         ResumeContextSource contexts, InDialogRequestInterceptor interceptor, HashedCallId id, InboundRequest invite) {
         this.context = context;
         this.settings = settings;
         this.routes = routes;
-        this.failover = failover;
         this.interceptor = interceptor;
         this.id = id;
         this.caller = new CallerLeg(invite, context);
-        this.sdp = new SdpAnchor(settings.mediaAddress(), newSessionId(), newSessionId());
+        this.sdp = new SdpAnchor(settings.mediaAddress(), UpstreamLegs.newSessionId(), UpstreamLegs.newSessionId());
         this.relay = new InDialogRelay(this, context, sdp);
+        this.legs = new UpstreamLegs(this, context, settings, sdp);
+        this.moves = new CallFailover(this, context, failover, contexts, routes, tried);
     }
 
     /** The call's state. Call's loop. */
@@ -143,13 +160,13 @@ public final class Call {
         }
         SessionDescription offer = SdpAnchor.of(invite);
         int audio = offer == null ? MediaDescription.ABSENT : MediaPeer.audioIndex(offer);
-        RtpMap codec = audio == MediaDescription.ABSENT ? null : voiceCodec(offer.media(audio));
+        RtpMap codec = audio == MediaDescription.ABSENT ? null : MediaPeer.voiceCodec(offer.media(audio));
         if (codec == null) {
             refuse(488, "Not Acceptable Here", new Reason(SIP_PROTOCOL, 488, "an SDP offer with RTP audio is required"));
             return;
         }
         caller.respond(100, "Trying", null, null);
-        callerOffer = offer;
+        legs.callerOffer(offer);
         MediaPeer peer = MediaPeer.of(offer);
         context.openMedia(new MediaSessionSpec(codec.clockRate(),
                 offer.media(audio).telephoneEventPayloadType(codec.clockRate()), peer.rtp(), peer.rtcp(), null, null, 0));
@@ -162,6 +179,7 @@ public final class Call {
             return;
         }
         media = anchor;
+        legs.media(anchor);
         inviteNextRegion();
     }
 
@@ -181,6 +199,9 @@ public final class Call {
     }
 
     void onUpstreamProvisional(UpstreamAttempt attempt, SipResponse response) {
+        if (moves.owns(attempt)) {
+            return;
+        }
         if (attempt != upstream || state != CallState.CALLING) {
             context.count(CallCounter.ILLEGAL_EVENTS);
             return;
@@ -203,6 +224,9 @@ public final class Call {
     }
 
     void onUpstreamAnswered(UpstreamAttempt attempt, SipResponse response) {
+        if (moves.onAnswered(attempt, response)) {
+            return;
+        }
         if (attempt != upstream || state != CallState.CALLING) {
             context.count(CallCounter.ILLEGAL_EVENTS);
             return;
@@ -225,9 +249,13 @@ public final class Call {
         state = CallState.ANSWERED;
         context.count(CallCounter.CALLS_ANSWERED);
         LOG.info("call {} from {} answered by region {}", id, MaskedCaller.of(caller.request()), attempt.region());
+        moves.answered(answer);
     }
 
     void onUpstreamRefused(UpstreamAttempt attempt, SipResponse response) {
+        if (moves.onFailed(attempt, CauseTag.SIP_5XX)) {
+            return;
+        }
         if (attempt != upstream || state != CallState.CALLING) {
             context.count(CallCounter.ILLEGAL_EVENTS);
             return;
@@ -250,6 +278,9 @@ public final class Call {
 
     /** Timer B or a transport error: the region never answered finally. */
     void onUpstreamUnanswered(UpstreamAttempt attempt, boolean transportError) {
+        if (moves.onFailed(attempt, transportError ? CauseTag.MEDIA_UNREACHABLE : CauseTag.SIP_TIMEOUT)) {
+            return;
+        }
         if (attempt != upstream || state != CallState.CALLING) {
             context.count(CallCounter.ILLEGAL_EVENTS);
             return;
@@ -259,6 +290,9 @@ public final class Call {
     }
 
     void onTimer(CallTimer timer) {
+        if (state == CallState.RECOVERING && moves.onTimer(timer)) {
+            return;
+        }
         if (timer == CallTimer.INVITE_TIMEOUT && state == CallState.CALLING) {
             LOG.info("call {}: region {} did not answer within {}", id, upstream.region(), settings.sip().inviteTimeout());
             regionFailed(CauseTag.SIP_TIMEOUT, 0);
@@ -290,6 +324,9 @@ public final class Call {
         if (state == CallState.ANSWERED && ack.cseq().sequence() == caller.request().cseq().sequence()
                 && caller.matches(ack)) {
             state = CallState.CONNECTED;
+        } else if (state == CallState.RECOVERING && ack.cseq().sequence() == caller.request().cseq().sequence()
+                && caller.matches(ack)) {
+            settled = CallState.CONNECTED;
         } else if (state == CallState.ANSWERED || state == CallState.CONNECTED) {
             relay.onAck(MediaSide.CALLER, ack);
         } else {
@@ -313,7 +350,8 @@ public final class Call {
 
     /** No ACK came for a 2xx holdfast sent on {@code side} (RFC 3261 §13.3.1.4): the session is ended. */
     void onAckTimeout(MediaSide side) {
-        if (state != CallState.ANSWERED && state != CallState.CONNECTED) {
+        if (state != CallState.ANSWERED && state != CallState.CONNECTED
+                && !(state == CallState.RECOVERING && side == MediaSide.CALLER)) {
             context.count(CallCounter.ILLEGAL_EVENTS);
             return;
         }
@@ -324,13 +362,21 @@ public final class Call {
     /** A request in one of the call's dialogs (not ACK, not CANCEL). */
     void onInDialogRequest(MediaSide from, InboundRequest request) {
         SipRequest r = request.request();
+        if (from == MediaSide.UPSTREAM && moves.onStandbyRequest(request)) {
+            return;
+        }
         Dialog dialog = dialog(from);
         if (state == CallState.TERMINATED || dialog == null || !DialogId.ofReceivedRequest(r).equals(dialog.id())) {
             context.count(CallCounter.REQUESTS_WITHOUT_CALL);
             request.respond(request.response(481, "Call/Transaction Does Not Exist").build());
             return;
         }
-        if (state != CallState.ANSWERED && state != CallState.CONNECTED) {
+        if (state == CallState.RECOVERING && r.method() == SipMethod.BYE && from == MediaSide.UPSTREAM) {
+            request.respond(request.response(200, "OK").build());
+            return;
+        }
+        if (state != CallState.ANSWERED && state != CallState.CONNECTED
+                && !(state == CallState.RECOVERING && r.method() == SipMethod.BYE)) {
             earlyRequest(request);
             return;
         }
@@ -358,30 +404,60 @@ public final class Call {
         upstreamFailed(fault == MediaFault.MEDIA_TIMEOUT ? CauseTag.MEDIA_TIMEOUT : CauseTag.MEDIA_UNREACHABLE);
     }
 
-    /**
-     * The upstream of an answered call failed: the {@link FailoverController} may take the call over;
-     * otherwise it is released, BYE to both legs with a Reason naming the cause.
-     */
+    /** The upstream of an answered call failed (media fault, failure BYE, relayed request unanswered). */
     void upstreamFailed(CauseTag cause) {
+        failover(cause);
+    }
+
+    /**
+     * Moves an answered call off its region for {@code cause}, whoever detected it (media faults and SIP here;
+     * health, drains and operators elsewhere): the caller hears the hold prompt within one packet interval,
+     * the region gets BYE with {@code Reason: SIP;cause=503;text="CAUSE"}, and the warm standby or the next
+     * healthy region not yet tried takes the call, else a human, else it is released after the prompt. An
+     * intent failure ({@code INTENT_*}) never moves a call: it is counted and refused. Ignored (counted) unless
+     * the call is answered and not already recovering. Call's loop.
+     */
+    public void failover(CauseTag cause) {
+        if (cause.category() == CauseCategory.INTENT) {
+            context.count(CallCounter.FAILOVERS_REFUSED_INTENT);
+            LOG.warn("call {}: failover for the intent failure {} refused; intent failures never move a call", id,
+                    cause);
+            return;
+        }
         if (state != CallState.ANSWERED && state != CallState.CONNECTED) {
             context.count(CallCounter.ILLEGAL_EVENTS);
             return;
         }
-        if (failover.onUpstreamFailure(this, cause, context.clock().nanoTime())) {
+        LOG.info("call {}: region {} failed ({}); recovering", id, upstream.region(), cause);
+        settled = state;
+        state = CallState.RECOVERING;
+        moves.failover(cause);
+    }
+
+    /**
+     * A human was asked for ({@link EscalationTrigger}): the caller hears the agent prompt, the region gets BYE,
+     * and the escalation URI is invited with the reason and the resume context; a failover in progress is
+     * abandoned for it. Ignored (counted) unless the call is answered. Call's loop.
+     *
+     * @param reasonText the region's words, for the human; never a context value
+     */
+    public void escalate(CauseTag cause, String reasonText) {
+        String text = reasonText == null || reasonText.isBlank() ? cause.description() : reasonText;
+        if (state != CallState.ANSWERED && state != CallState.CONNECTED && state != CallState.RECOVERING) {
+            context.count(CallCounter.ILLEGAL_EVENTS);
             return;
         }
-        LOG.info("call {}: region {} failed ({}); released, no failover", id, upstream.region(), cause);
-        Reason reason = new Reason(SIP_PROTOCOL, REASON_CAUSE, cause.name());
-        upstream.bye(reason);
-        caller.bye(reason);
-        context.publish(event(cause, RouteOutcome.RELEASED).from(upstream.region().name()).build());
-        context.count(CallCounter.CALLS_RELEASED);
-        terminate();
+        LOG.info("call {}: escalation asked ({}) on region {}", id, cause, upstream.region());
+        if (state != CallState.RECOVERING) {
+            settled = state;
+            state = CallState.RECOVERING;
+        }
+        moves.escalate(cause, text);
     }
 
     /** The caller's leg no longer answers (a relayed request timed out or got 481): the call ends. */
     void callerGone() {
-        if (state == CallState.ANSWERED || state == CallState.CONNECTED) {
+        if (state == CallState.ANSWERED || state == CallState.CONNECTED || state == CallState.RECOVERING) {
             hangUp(CauseTag.CALLER_HANGUP, null);
         }
     }
@@ -401,7 +477,7 @@ public final class Call {
                         .build());
                 refuse(503, "Service Unavailable", reason);
             }
-            case ANSWERED, CONNECTED -> hangUp(cause, reason);
+            case ANSWERED, CONNECTED, RECOVERING -> hangUp(cause, reason);
             case TERMINATED -> context.count(CallCounter.ILLEGAL_EVENTS);
         }
     }
@@ -435,6 +511,41 @@ public final class Call {
         return upstream == null ? null : upstream.dialog();
     }
 
+    CallFailover moves() {
+        return moves;
+    }
+
+    UpstreamLegs legs() {
+        return legs;
+    }
+
+    /** A recovery's INVITE was answered and media re-anchored on it: it is the call's upstream now. */
+    void recovered(UpstreamAttempt attempt, SessionDescription answer) {
+        upstream = attempt;
+        relay.onUpstreamReplaced();
+        state = settled;
+        moves.recovered(answer);
+    }
+
+    /** The standby accepted the flip: it is the call's upstream now. */
+    void recoveredOnStandby(StandbyLeg leg) {
+        upstream = leg.upstreamAttempt();
+        relay.onUpstreamReplaced();
+        sdp.adoptUpstream(leg.origin());
+        state = settled;
+        moves.recoveredOnStandby();
+    }
+
+    /** No one took the call: the caller gets BYE with a Reason naming the cause. */
+    void release(CauseTag cause, RouteChangeEvent event) {
+        LOG.info("call {}: no region or human took the call ({}); released", id, cause);
+        moves.recoveryEnded();
+        caller.bye(new Reason(SIP_PROTOCOL, REASON_CAUSE, cause.name()));
+        context.publish(event);
+        context.count(CallCounter.CALLS_RELEASED);
+        terminate();
+    }
+
     private void inviteNextRegion() {
         Region region = routes.next(tried);
         if (region == null) {
@@ -442,10 +553,7 @@ public final class Call {
             return;
         }
         tried.add(region.name());
-        sdp.restartUpstream(newSessionId());
-        byte[] offer = sdp.toward(MediaSide.UPSTREAM, callerOffer, media).toBytes();
-        upstream = UpstreamAttempt.start(this, context, settings.sip(), settings.localHost(), region, tried.size(),
-                caller.request(), offer);
+        upstream = legs.start(region, tried.size(), legs.newOffer(), null);
         state = CallState.CALLING;
         context.schedule(CallTimer.INVITE_TIMEOUT, settings.inviteTimeoutMs());
     }
@@ -491,7 +599,7 @@ public final class Call {
     private void onBye(MediaSide from, InboundRequest bye) {
         bye.respond(bye.response(200, "OK").build());
         dialog(from).terminate();
-        if (from == MediaSide.UPSTREAM && isFailure(bye.request().reasons())) {
+        if (from == MediaSide.UPSTREAM && FailureReason.isFailure(bye.request().reasons())) {
             upstreamFailed(CauseTag.SIP_REMOTE_FAILURE);
             return;
         }
@@ -510,6 +618,7 @@ public final class Call {
 
     private void terminate() {
         state = CallState.TERMINATED;
+        moves.end();
         context.cancel(CallTimer.INVITE_TIMEOUT);
         if (media != null) {
             media.close();
@@ -517,37 +626,7 @@ public final class Call {
         context.terminated();
     }
 
-    private RouteChangeEvent.Builder event(CauseTag cause, RouteOutcome outcome) {
+    RouteChangeEvent.Builder event(CauseTag cause, RouteOutcome outcome) {
         return RouteChangeEvent.builder(context.clock().epochMillis(), id, cause, outcome);
-    }
-
-    /**
-     * True when a region's BYE says it ends the call for a failure (RFC 3326 Reason): a SIP cause of 408 or
-     * 5xx/6xx, or a Q.850 cause outside the normal class (32 and up: resources unavailable, service or option
-     * not available, protocol errors, interworking). A BYE without Reason, or with a normal one, ends the call.
-     */
-    static boolean isFailure(List<Reason> reasons) {
-        for (Reason reason : reasons) {
-            if (SIP_PROTOCOL.equalsIgnoreCase(reason.protocol()) && (reason.cause() == 408 || reason.cause() >= 500)) {
-                return true;
-            }
-            if (Q850_PROTOCOL.equalsIgnoreCase(reason.protocol()) && reason.cause() >= Q850_FIRST_FAILURE_CAUSE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static RtpMap voiceCodec(MediaDescription audio) {
-        for (RtpMap map : audio.rtpMaps()) {
-            if (map.isVoiceCodec()) {
-                return map;
-            }
-        }
-        return null;
-    }
-
-    private static long newSessionId() {
-        return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
     }
 }

@@ -31,7 +31,19 @@ public enum CallCounter {
     /** 2xx answers from a region the call no longer wanted (forks, abandoned attempts): ACKed and ended with BYE. */
     UNWANTED_ANSWERS_ENDED(413, "dialogs"),
     /** Media faults reported on a call's streams. */
-    MEDIA_FAULTS(414, "faults");
+    MEDIA_FAULTS(414, "faults"),
+    /** Mid-call recoveries started: an answered call's region failed, or a human was asked for. */
+    RECOVERIES_STARTED(415, "recoveries"),
+    /** Failovers refused because their cause was an intent failure ({@code INTENT_*}): never a region move. */
+    FAILOVERS_REFUSED_INTENT(416, "requests"),
+    /** Calls re-anchored on another region after a failure (cold or warm). */
+    CALLS_REANCHORED(417, "calls"),
+    /** Calls a human at the escalation URI took. */
+    CALLS_ESCALATED(418, "calls"),
+    /** Warm standby legs that could not be set up or failed before they were needed. */
+    STANDBY_LEGS_FAILED(419, "legs"),
+    /** Recoveries whose caller heard no prompt: its codec has no prompt encoding. */
+    PROMPTS_UNAVAILABLE(420, "recoveries");
 
     private final int id;
     private final String unit;

@@ -1,6 +1,7 @@
 package io.holdfast.relay.call;
 
 import io.holdfast.relay.events.CauseTag;
+import io.holdfast.rtp.prompt.PromptTicker;
 import io.holdfast.rtp.relay.MediaFault;
 import io.holdfast.rtp.relay.MediaFaultListener;
 import io.holdfast.rtp.relay.MediaLoop;
@@ -29,6 +30,7 @@ final class CallLoop implements MediaFaultListener {
     private final Long2ObjectHashMap<Call> bySession = new Long2ObjectHashMap<>();
     private final CallCounters counters = new CallCounters();
     private MediaLoop media;
+    private PromptTicker prompts;
     private long nextSessionId = 1;
 
     CallLoop(int index, SipStack stack, CallServices services) {
@@ -37,9 +39,15 @@ final class CallLoop implements MediaFaultListener {
         this.services = services;
     }
 
-    /** Set once, before the stack delivers the first request. */
-    void media(MediaLoop mediaLoop) {
+    /** Set once, before the stack delivers the first request, with the loop's 20 ms prompt tick. */
+    void media(MediaLoop mediaLoop, PromptTicker promptTicker) {
         this.media = mediaLoop;
+        this.prompts = promptTicker;
+    }
+
+    /** The loop's prompt tick: every call on hold on this loop gets its next frame from it. */
+    PromptTicker prompts() {
+        return prompts;
     }
 
     MediaLoop media() {
@@ -66,7 +74,7 @@ final class CallLoop implements MediaFaultListener {
     void startCall(InboundRequest invite) {
         StackCallContext context = new StackCallContext(this);
         Call call = new Call(context, services.settings(), services.routes(), services.failover(),
-                services.interceptor(), services.hasher().hash(invite.request().callId()), invite);
+                services.contexts(), services.interceptor(), services.hasher().hash(invite.request().callId()), invite);
         services.drain().callStarted();
         context.attach(call, invite.request().callId());
         call.start();

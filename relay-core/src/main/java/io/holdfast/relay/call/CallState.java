@@ -10,6 +10,11 @@ public enum CallState {
     ANSWERED,
     /** Both dialogs are confirmed; media flows caller ⇄ holdfast ⇄ region. */
     CONNECTED,
+    /**
+     * The region failed, or a human was asked for ({@link Recovery}): the caller hears a prompt, its dialog
+     * untouched, while holdfast moves the call to another region or to the escalation URI.
+     */
+    RECOVERING,
     /** Both legs ended (or were refused); media closed. Every later event is counted and ignored. */
     TERMINATED
 }

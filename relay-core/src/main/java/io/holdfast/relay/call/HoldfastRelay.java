@@ -4,13 +4,20 @@ import io.holdfast.relay.config.HoldfastConfig;
 import io.holdfast.relay.config.LatchPolicy;
 import io.holdfast.relay.config.PortRange;
 import io.holdfast.relay.config.RegionConfig;
+import io.holdfast.relay.context.ResumeContext;
+import io.holdfast.relay.context.ResumeHandoff;
+import io.holdfast.relay.context.ResumeToken;
 import io.holdfast.relay.events.CallIdHasher;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.events.RouteChangeSink;
+import io.holdfast.relay.failover.FailoverPolicy;
+import io.holdfast.relay.failover.FailoverPrompts;
+import io.holdfast.relay.failover.HumanEscalation;
 import io.holdfast.relay.routing.Region;
 import io.holdfast.relay.routing.RegionHealthView;
 import io.holdfast.relay.routing.RoutePolicy;
 import io.holdfast.relay.time.NanoClock;
+import io.holdfast.rtp.prompt.PromptTicker;
 import io.holdfast.rtp.relay.MediaConfig;
 import io.holdfast.rtp.relay.MediaLoop;
 import io.holdfast.rtp.relay.MediaTransport;
@@ -27,13 +34,16 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * holdfast's B2BUA, started from a {@link HoldfastConfig}: one {@link SipStack} listening on {@code sip.listen}
@@ -41,6 +51,10 @@ import java.util.concurrent.TimeoutException;
  * SIP transactions, dialogs, media channels and timers all run on the one loop that owns its Call-ID. The
  * stack's group uses the epoll I/O handler when available, else NIO, and the media plane the matching
  * {@link MediaTransport}.
+ *
+ * <p>Mid-call failover follows {@code failover} ({@link FailoverPolicy}): the hold and agent prompts play from each
+ * loop's 20 ms {@link PromptTicker}. A region's request for a human reaches the calls through
+ * {@link #escalationTrigger()}, which {@link Builder#interceptor(Function)} hands to the in-dialog interceptor.
  *
  * <p>{@link #drain()} refuses new INVITEs with 503 and Retry-After while calls in progress go on;
  * {@link #awaitIdle} waits for them, {@link #endAllCalls} ends the rest. Thread-safe.
@@ -79,6 +93,14 @@ public final class HoldfastRelay implements AutoCloseable {
     /** The number of event loops (each with its media loop and calls). */
     public int loopCount() {
         return loops.length;
+    }
+
+    /**
+     * The trigger a region's request for a human goes through (INFO {@code "escalate": true}, REFER): call it on
+     * the call's loop with the call, and the call plays the agent prompt and invites {@code escalation.uri}.
+     */
+    public static EscalationTrigger escalationTrigger() {
+        return HumanEscalation.INSTANCE;
     }
 
     /** Calls from INVITE to end, on every loop. Any thread. */
@@ -144,7 +166,10 @@ public final class HoldfastRelay implements AutoCloseable {
         for (CallLoop loop : loops) {
             MediaLoop media = loop.media();
             if (media != null) {
-                stack.eventLoop(loop.index()).submit(media::close).awaitUninterruptibly(CLOSE_WAIT_MS);
+                stack.eventLoop(loop.index()).submit(() -> {
+                    loop.prompts().close();
+                    media.close();
+                }).awaitUninterruptibly(CLOSE_WAIT_MS);
             }
         }
         stack.close();
@@ -158,8 +183,10 @@ public final class HoldfastRelay implements AutoCloseable {
         private RouteChangeSink events = event -> { };
         private NanoClock clock = NanoClock.system();
         private RegionHealthView health = RegionHealthView.allHealthy();
-        private FailoverController failover = FailoverController.NONE;
-        private InDialogRequestInterceptor interceptor = InDialogRequestInterceptor.NONE;
+        private FailoverPrompts prompts;
+        private ResumeContextSource contexts = ResumeContextSource.NONE;
+        private Function<EscalationTrigger, InDialogRequestInterceptor> interceptor =
+                trigger -> InDialogRequestInterceptor.NONE;
         private CallIdHasher hasher;
 
         private Builder(HoldfastConfig config) {
@@ -195,15 +222,34 @@ public final class HoldfastRelay implements AutoCloseable {
             return this;
         }
 
-        /** Mid-call failover (default: none, a failed upstream releases the call). */
-        public Builder failover(FailoverController controller) {
-            this.failover = Objects.requireNonNull(controller, "controller");
+        /** The failover prompts (default: loaded from {@code failover.prompt}, or the shipped ones). */
+        public Builder prompts(FailoverPrompts failoverPrompts) {
+            this.prompts = Objects.requireNonNull(failoverPrompts, "failoverPrompts");
+            return this;
+        }
+
+        /**
+         * Where a failover or an escalation finds the call's resume context for the next INVITE (default: none,
+         * the INVITE carries the SDP and the {@code X-Holdfast-*} headers only).
+         */
+        public Builder resumeContexts(ResumeContextSource source) {
+            this.contexts = Objects.requireNonNull(source, "source");
             return this;
         }
 
         /** In-dialog requests holdfast answers itself (default: none, everything is relayed). */
         public Builder interceptor(InDialogRequestInterceptor requestInterceptor) {
-            this.interceptor = Objects.requireNonNull(requestInterceptor, "requestInterceptor");
+            Objects.requireNonNull(requestInterceptor, "requestInterceptor");
+            this.interceptor = trigger -> requestInterceptor;
+            return this;
+        }
+
+        /**
+         * In-dialog requests holdfast answers itself, made from the relay's {@link EscalationTrigger} (the same
+         * as {@link HoldfastRelay#escalationTrigger()}), so that an INFO or REFER asking for a human escalates.
+         */
+        public Builder interceptor(Function<EscalationTrigger, InDialogRequestInterceptor> factory) {
+            this.interceptor = Objects.requireNonNull(factory, "factory");
             return this;
         }
 
@@ -221,11 +267,16 @@ public final class HoldfastRelay implements AutoCloseable {
          */
         public HoldfastRelay start() throws InterruptedException, UnknownHostException {
             List<Region> regions = resolve(config.regions());
+            warmUpHandoff();
             DrainState drain = new DrainState();
             String localHost = advertisedHost(config);
             CallSettings settings = new CallSettings(config.sip(), config.media().address(), localHost);
-            CallServices services = new CallServices(settings, new RoutePolicy(regions, health), failover, interceptor,
-                    hasher != null ? hasher : CallIdHasher.withRandomKey(), events, clock, drain);
+            FailoverPolicy failover = FailoverPolicy.of(config.failover(),
+                    prompts != null ? prompts : FailoverPrompts.load(config.failover()), escalation(config, regions));
+            InDialogRequestInterceptor requestInterceptor = Objects.requireNonNull(
+                    interceptor.apply(escalationTrigger()), "the interceptor factory returned null");
+            CallServices services = new CallServices(settings, new RoutePolicy(regions, health), failover, contexts,
+                    requestInterceptor, hasher != null ? hasher : CallIdHasher.withRandomKey(), events, clock, drain);
             RelayRequestHandler handler = new RelayRequestHandler(drain);
             SipStack stack = SipStack.start(sipConfig(config, localHost, eventLoops, ioMode), handler);
             try {
@@ -236,7 +287,7 @@ public final class HoldfastRelay implements AutoCloseable {
                     loops[i] = new CallLoop(i, stack, services);
                     MediaLoop mediaLoop = new MediaLoop(stack.eventLoop(i), transport, media, i, loops.length,
                             clock::nanoTime, loops[i]);
-                    loops[i].media(mediaLoop);
+                    loops[i].media(mediaLoop, PromptTicker.start(stack.eventLoop(i)));
                     mediaLoop.start();
                 }
                 handler.attach(stack, loops);
@@ -263,6 +314,31 @@ public final class HoldfastRelay implements AutoCloseable {
                 regions.add(region);
             }
             return regions;
+        }
+
+        /**
+         * Builds one throw-away handoff with a context, so that the first failover never pays on an event loop
+         * for seeding {@link java.security.SecureRandom} (resume token, multipart boundary) or loading the JSON
+         * writer: on a loaded host that took over 100 ms, during which the caller's prompt frames stalled.
+         */
+        private static void warmUpHandoff() {
+            ResumeHandoff.failover("v=0\r\n".getBytes(StandardCharsets.US_ASCII), ResumeToken.random(),
+                    CauseTag.MEDIA_TIMEOUT, 1).context(ResumeContext.builder().customerRef("warm-up").build()).build();
+        }
+
+        /** The escalation URI resolved as a destination like a region, with the tag after the regions'. */
+        private static Optional<Region> escalation(HoldfastConfig config, List<Region> regions)
+                throws UnknownHostException {
+            if (config.escalation().isEmpty()) {
+                return Optional.empty();
+            }
+            Region region = Region.resolve(RegionConfig.of(FailoverPolicy.ESCALATION_NAME,
+                    config.escalation().get().uri(), RegionConfig.MAX_PRIORITY), regions.size());
+            if (region.transport() == Transport.TLS) {
+                throw new IllegalStateException("escalation.uri " + region.uri() + " needs TLS, which holdfast does"
+                        + " not speak yet; use a sip: URI over udp or tcp");
+            }
+            return Optional.of(region);
         }
 
         /** The host in Via and Contact: the listen address, or the media address when listening on a wildcard. */

@@ -62,7 +62,7 @@ final class InDialogRelay {
         } else {
             out.allow(UpstreamAttempt.ALLOWED);
         }
-        Relayed relayed = new Relayed(from, in, method == SipMethod.INVITE);
+        Relayed relayed = new Relayed(from, in, method == SipMethod.INVITE, call.upstream());
         if (offerAnswer) {
             pendingOffer = relayed;
         }
@@ -81,6 +81,15 @@ final class InDialogRelay {
         SipRequest.Builder out = call.dialog(to).createAck(relayed.out.request());
         copyBody(ack, out, from);
         relayed.ack = context.sendAck(out.build(), hop(to));
+        pendingOffer = null;
+    }
+
+    /**
+     * A failover replaced the upstream leg: an offer still pending on the old leg no longer blocks new ones
+     * (its sender gets its answer, or 408, when the old leg's transaction ends), and its failure is not the
+     * new leg's.
+     */
+    void onUpstreamReplaced() {
         pendingOffer = null;
     }
 
@@ -132,14 +141,17 @@ final class InDialogRelay {
         private final MediaSide from;
         private final InboundRequest in;
         private final boolean invite;
+        /** The upstream leg when the request was relayed: a failure of an older leg is not the call's. */
+        private final UpstreamAttempt upstream;
         private OutboundRequest out;
         private SipResponse answer;
         private SipRequest ack;
 
-        Relayed(MediaSide from, InboundRequest in, boolean invite) {
+        Relayed(MediaSide from, InboundRequest in, boolean invite, UpstreamAttempt upstream) {
             this.from = from;
             this.in = in;
             this.invite = invite;
+            this.upstream = upstream;
         }
 
         @Override
@@ -210,6 +222,9 @@ final class InDialogRelay {
         }
 
         private void farSideFailed(MediaSide side, CauseTag cause) {
+            if (side == MediaSide.UPSTREAM && call.upstream() != upstream) {
+                return;
+            }
             if (side == MediaSide.UPSTREAM) {
                 call.upstreamFailed(cause);
             } else {

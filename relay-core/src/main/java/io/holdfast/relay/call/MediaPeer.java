@@ -1,6 +1,7 @@
 package io.holdfast.relay.call;
 
 import io.holdfast.sip.sdp.MediaDescription;
+import io.holdfast.sip.sdp.RtpMap;
 import io.holdfast.sip.sdp.SessionDescription;
 
 import java.net.InetSocketAddress;
@@ -42,5 +43,15 @@ record MediaPeer(InetSocketAddress rtp, InetSocketAddress rtcp) {
             }
         }
         return MediaDescription.ABSENT;
+    }
+
+    /** The first voice codec of a stream (not telephone-event or comfort noise), or {@code null}. */
+    static RtpMap voiceCodec(MediaDescription audio) {
+        for (RtpMap map : audio.rtpMaps()) {
+            if (map.isVoiceCodec()) {
+                return map;
+            }
+        }
+        return null;
     }
 }

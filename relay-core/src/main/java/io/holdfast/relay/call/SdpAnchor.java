@@ -4,6 +4,7 @@ import io.holdfast.rtp.relay.MediaSide;
 import io.holdfast.sip.edge.EdgeMessageCheck;
 import io.holdfast.sip.edge.EdgeVerdict;
 import io.holdfast.sip.message.SipMessage;
+import io.holdfast.sip.sdp.Direction;
 import io.holdfast.sip.sdp.MediaDescription;
 import io.holdfast.sip.sdp.Origin;
 import io.holdfast.sip.sdp.SessionDescription;
@@ -31,7 +32,7 @@ final class SdpAnchor {
 
     private final InetAddress mediaAddress;
     private final LegOrigin callerOrigin;
-    private final LegOrigin upstreamOrigin;
+    private LegOrigin upstreamOrigin;
 
     /**
      * @param callerSessionId the {@code o=} session id of the caller-facing leg
@@ -62,12 +63,37 @@ final class SdpAnchor {
         upstreamOrigin.reset(Origin.of(ORIGIN_USER, upstreamSessionId, 1, mediaAddress));
     }
 
+    /** The origin of an upstream leg that is not (yet) the call's upstream: a warm standby leg. */
+    LegOrigin newUpstreamLeg(long sessionId) {
+        return new LegOrigin(Origin.of(ORIGIN_USER, sessionId, 1, mediaAddress));
+    }
+
+    /** A standby leg became the call's upstream: later offers and answers to the region carry its origin. */
+    void adoptUpstream(LegOrigin origin) {
+        upstreamOrigin = origin;
+    }
+
+    /**
+     * The description to send upstream on a leg of its own ({@link #newUpstreamLeg}), with the audio stream's
+     * direction set to {@code direction}.
+     */
+    SessionDescription towardLeg(LegOrigin origin, SessionDescription received, MediaAnchor anchor,
+                                 Direction direction) {
+        SessionDescription out = rewrite(MediaSide.UPSTREAM, received, anchor);
+        int audio = MediaPeer.audioIndex(out);
+        return origin.stamp(audio == MediaDescription.ABSENT ? out : out.withDirection(audio, direction));
+    }
+
     /**
      * The description to send towards {@code toSide}, made from the one the other side sent.
      *
      * @param anchor the media session whose ports facing {@code toSide} the description announces
      */
     SessionDescription toward(MediaSide toSide, SessionDescription received, MediaAnchor anchor) {
+        return (toSide == MediaSide.CALLER ? callerOrigin : upstreamOrigin).stamp(rewrite(toSide, received, anchor));
+    }
+
+    private SessionDescription rewrite(MediaSide toSide, SessionDescription received, MediaAnchor anchor) {
         int audio = MediaPeer.audioIndex(received);
         SessionDescription out = received;
         if (audio != MediaDescription.ABSENT) {
@@ -85,11 +111,11 @@ final class SdpAnchor {
                         .withMediaAddress(m.index(), new InetSocketAddress(mediaAddress, 0));
             }
         }
-        return (toSide == MediaSide.CALLER ? callerOrigin : upstreamOrigin).stamp(out);
+        return out;
     }
 
     /** The {@code o=} line of one leg: holdfast's session id, its version raised whenever what it sends changes. */
-    private static final class LegOrigin {
+    static final class LegOrigin {
         private Origin current;
         private SessionDescription lastSent;
 

@@ -74,7 +74,7 @@ final class StackCallContext implements CallContext {
 
     private void deliver(Future<MediaSession> opened) {
         if (opened.isSuccess()) {
-            call.onMediaOpened(new MediaSessionAnchor(opened.getNow(), loop.media()));
+            call.onMediaOpened(new MediaSessionAnchor(opened.getNow(), loop.media(), loop.prompts()));
         } else {
             call.onMediaFailed(opened.cause());
         }

@@ -1,6 +1,7 @@
 package io.holdfast.relay.call;
 
 import io.holdfast.relay.config.SipConfig;
+import io.holdfast.relay.context.ResumeHandoff;
 import io.holdfast.relay.routing.Region;
 import io.holdfast.sip.dialog.Dialog;
 import io.holdfast.sip.dialog.DialogId;
@@ -63,14 +64,24 @@ final class UpstreamAttempt implements ResponseListener {
      */
     static UpstreamAttempt start(Call call, CallContext context, SipConfig sip, String localHost, Region region,
                                  int number, SipRequest callerInvite, byte[] offer) {
-        SipRequest invite = invite(context, sip, localHost, region, callerInvite, offer);
+        return start(call, context, sip, localHost, region, number, callerInvite, offer, null);
+    }
+
+    /**
+     * As {@link #start(Call, CallContext, SipConfig, String, Region, int, SipRequest, byte[])}, for a failover or
+     * an escalation: the {@code handoff} gives the body (the offer, with the resume context as second part when
+     * the call has one) and the {@code X-Holdfast-*} headers.
+     */
+    static UpstreamAttempt start(Call call, CallContext context, SipConfig sip, String localHost, Region region,
+                                 int number, SipRequest callerInvite, byte[] offer, ResumeHandoff handoff) {
+        SipRequest invite = invite(context, sip, localHost, region, callerInvite, offer, handoff);
         UpstreamAttempt attempt = new UpstreamAttempt(call, context, region, number, invite);
         attempt.transaction = context.send(invite, attempt.hop, attempt);
         return attempt;
     }
 
     private static SipRequest invite(CallContext context, SipConfig sip, String localHost, Region region,
-                                     SipRequest callerInvite, byte[] offer) {
+                                     SipRequest callerInvite, byte[] offer, ResumeHandoff handoff) {
         NameAddr callerFrom = callerInvite.from();
         String dialled = callerInvite.requestUri().user() != null ? callerInvite.requestUri().user()
                 : callerInvite.to().uri().user();
@@ -93,6 +104,9 @@ final class UpstreamAttempt implements ResponseListener {
             if (sip.passes(header.name())) {
                 builder.addHeader(header);
             }
+        }
+        if (handoff != null) {
+            handoff.applyTo(builder);
         }
         return builder.build();
     }

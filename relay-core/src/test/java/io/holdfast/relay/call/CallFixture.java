@@ -1,8 +1,12 @@
 package io.holdfast.relay.call;
 
+import io.holdfast.relay.config.FailoverConfig;
+import io.holdfast.relay.config.FailoverMode;
 import io.holdfast.relay.config.RegionConfig;
 import io.holdfast.relay.config.SipConfig;
 import io.holdfast.relay.events.CallIdHasher;
+import io.holdfast.relay.failover.FailoverPolicy;
+import io.holdfast.relay.failover.FailoverPrompts;
 import io.holdfast.relay.routing.Region;
 import io.holdfast.relay.routing.RegionHealthView;
 import io.holdfast.relay.routing.RoutePolicy;
@@ -21,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A call under test: two regions (east, then west), the fake context, the caller's INVITE from a carrier at
@@ -44,20 +49,50 @@ final class CallFixture {
     final List<Region> regions;
     final Call call;
 
+    /** The shipped prompts, loaded once for every test. */
+    static final FailoverPrompts PROMPTS = FailoverPrompts.shipped();
+    /** Cold, two attempts, 8 s, no escalation URI. */
+    static final FailoverPolicy COLD = policy(FailoverMode.COLD, 2, false);
+    /** The escalation URI's port. */
+    static final int ESCALATION_PORT = 5100;
+
     CallFixture() {
-        this(inviteRequest(CALLER_SDP), FailoverController.NONE, InDialogRequestInterceptor.NONE, region -> true);
+        this(inviteRequest(CALLER_SDP), COLD, InDialogRequestInterceptor.NONE, region -> true);
     }
 
-    CallFixture(SipRequest callerInvite, FailoverController failover, InDialogRequestInterceptor interceptor,
+    CallFixture(SipRequest callerInvite, FailoverPolicy failover, InDialogRequestInterceptor interceptor,
                 RegionHealthView health) {
+        this(callerInvite, failover, ResumeContextSource.NONE, interceptor, health, 2);
+    }
+
+    /**
+     * @param regionCount 2 (east, west) or 3 (east, west, north)
+     */
+    CallFixture(SipRequest callerInvite, FailoverPolicy failover, ResumeContextSource contexts,
+                InDialogRequestInterceptor interceptor, RegionHealthView health, int regionCount) {
         this.invite = new FakeInbound(callerInvite, "holdfast-caller-tag", new InetSocketAddress(CALLER_HOST, 5060));
-        this.regions = List.of(region("east", 5080, 1, 0), region("west", 5090, 2, 1));
+        this.regions = regionCount == 2 ? List.of(region("east", 5080, 1, 0), region("west", 5090, 2, 1))
+                : List.of(region("east", 5080, 1, 0), region("west", 5090, 2, 1), region("north", 5095, 3, 2));
         CallSettings settings = new CallSettings(SipConfig.DEFAULT, InetAddress.getLoopbackAddress(), "127.0.0.1");
-        this.call = new Call(context, settings, new RoutePolicy(regions, health), failover, interceptor,
+        this.call = new Call(context, settings, new RoutePolicy(regions, health), failover, contexts, interceptor,
                 CallIdHasher.withRandomKey().hash(CALLER_CALL_ID), invite);
     }
 
-    private static Region region(String name, int port, int priority, int tag) {
+    /** A fixture with a failover policy and the context a region reported. */
+    static CallFixture failover(FailoverPolicy policy, int regionCount, ResumeContextSource contexts) {
+        return new CallFixture(inviteRequest(CALLER_SDP), policy, contexts, InDialogRequestInterceptor.NONE,
+                region -> true, regionCount);
+    }
+
+    /** A policy with an 8 s budget and, when asked, the escalation URI {@code sip:agents@127.0.0.1:5100}. */
+    static FailoverPolicy policy(FailoverMode mode, int maxAttempts, boolean escalation) {
+        Optional<Region> agents = escalation
+                ? Optional.of(region(FailoverPolicy.ESCALATION_NAME, ESCALATION_PORT, RegionConfig.MAX_PRIORITY, 3))
+                : Optional.empty();
+        return new FailoverPolicy(mode, maxAttempts, FailoverConfig.DEFAULT_BUDGET, PROMPTS, agents);
+    }
+
+    static Region region(String name, int port, int priority, int tag) {
         try {
             return Region.resolve(RegionConfig.of(name, SipUri.sip("agent", "127.0.0.1", port), priority), tag);
         } catch (UnknownHostException e) {

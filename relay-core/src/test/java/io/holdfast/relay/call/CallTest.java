@@ -8,6 +8,7 @@ import static io.holdfast.relay.call.CallFixture.regionRequest;
 import static io.holdfast.relay.call.CallFixture.regionResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.relay.config.FailoverMode;
 import io.holdfast.relay.events.CauseTag;
 import io.holdfast.relay.events.RouteChangeEvent;
 import io.holdfast.relay.events.RouteOutcome;
@@ -20,6 +21,7 @@ import io.holdfast.sip.message.SipMessageWriter;
 import io.holdfast.sip.message.SipMethod;
 import io.holdfast.sip.message.SipRequest;
 import io.holdfast.sip.message.SipResponse;
+import io.holdfast.sip.sdp.Direction;
 import io.holdfast.sip.sdp.SdpParseException;
 import io.holdfast.sip.sdp.SessionDescription;
 import java.net.InetSocketAddress;
@@ -64,7 +66,7 @@ class CallTest {
 
     @Test
     void shouldRefuseWith488WhenInviteHasNoAudioOffer() {
-        CallFixture noOffer = new CallFixture(CallFixture.inviteRequest(null), FailoverController.NONE,
+        CallFixture noOffer = new CallFixture(CallFixture.inviteRequest(null), CallFixture.COLD,
                 InDialogRequestInterceptor.NONE, region -> true);
 
         noOffer.call.start();
@@ -78,7 +80,7 @@ class CallTest {
     @Test
     void shouldRefuseWith483WhenMaxForwardsIsZero() {
         SipRequest exhausted = CallFixture.inviteRequest(CallFixture.CALLER_SDP).toBuilder().maxForwards(0).build();
-        CallFixture looping = new CallFixture(exhausted, FailoverController.NONE, InDialogRequestInterceptor.NONE,
+        CallFixture looping = new CallFixture(exhausted, CallFixture.COLD, InDialogRequestInterceptor.NONE,
                 region -> true);
 
         looping.call.start();
@@ -122,7 +124,7 @@ class CallTest {
 
     @Test
     void shouldRefuseWith503WhenNoRegionIsHealthy() {
-        CallFixture sick = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP), FailoverController.NONE,
+        CallFixture sick = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP), CallFixture.COLD,
                 InDialogRequestInterceptor.NONE, region -> false);
 
         sick.call.start();
@@ -517,31 +519,35 @@ class CallTest {
     }
 
     @Test
-    void shouldReleaseBothLegsWhenUpstreamMediaTimesOut() {
-        f.connected();
+    void shouldStartRecoveryWhenUpstreamMediaTimesOut() {
+        FakeCallContext.Sent east = f.connected();
 
         f.call.onMediaFault(MediaSide.UPSTREAM, MediaFault.MEDIA_TIMEOUT);
 
+        assertThat(f.call.state()).isEqualTo(CallState.RECOVERING);
+        assertThat(f.anchor.prompts).containsExactly(CallFixture.PROMPTS.hold());
+        assertThat(f.anchor.relaying).isFalse();
         List<FakeCallContext.Sent> byes = f.context.sent(SipMethod.BYE);
-        assertThat(byes).hasSize(2);
-        for (FakeCallContext.Sent bye : byes) {
-            assertThat(bye.request().reasons()).containsExactly(new Reason("SIP", 503, "MEDIA_TIMEOUT"));
-        }
-        RouteChangeEvent released = f.context.events.get(0);
-        assertThat(released.cause()).isEqualTo(CauseTag.MEDIA_TIMEOUT);
-        assertThat(released.outcome()).isEqualTo(RouteOutcome.RELEASED);
-        assertThat(released.fromRegion()).isEqualTo("east");
-        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
-        assertThat(f.context.counters.get(CallCounter.CALLS_RELEASED)).isEqualTo(1);
+        assertThat(byes).hasSize(1);
+        assertThat(byes.get(0).request().callId()).isEqualTo(east.request().callId());
+        assertThat(byes.get(0).request().reasons()).containsExactly(new Reason("SIP", 503, "MEDIA_TIMEOUT"));
+        SipRequest west = f.context.sent(SipMethod.INVITE).get(1).request();
+        assertThat(west.requestUri().port()).isEqualTo(5090);
+        assertThat(west.header("X-Holdfast-Failover-Cause")).isEqualTo("MEDIA_TIMEOUT");
+        assertThat(west.header("X-Holdfast-Attempt")).isEqualTo("1");
+        assertThat(west.header("X-Holdfast-Resume-Token")).hasSize(22);
+        assertThat(f.invite.responses).hasSize(2);
+        assertThat(f.context.counters.get(CallCounter.RECOVERIES_STARTED)).isEqualTo(1);
     }
 
     @Test
-    void shouldReleaseWhenUpstreamPortIsUnreachable() {
+    void shouldStartRecoveryWhenUpstreamPortIsUnreachable() {
         f.connected();
 
         f.call.onMediaFault(MediaSide.UPSTREAM, MediaFault.PORT_UNREACHABLE);
 
-        assertThat(f.context.events).extracting(RouteChangeEvent::cause).containsExactly(CauseTag.MEDIA_UNREACHABLE);
+        assertThat(f.context.sent(SipMethod.INVITE).get(1).request().header("X-Holdfast-Failover-Cause"))
+                .isEqualTo("MEDIA_UNREACHABLE");
     }
 
     @Test
@@ -559,7 +565,7 @@ class CallTest {
     }
 
     @Test
-    void shouldReleaseWhenRegionHangsUpWithFailureReason() {
+    void shouldStartRecoveryWhenRegionHangsUpWithFailureReason() {
         FakeCallContext.Sent invite = f.connected();
         SipRequest failing = regionRequest(invite.request(), SipMethod.BYE, 1).toBuilder()
                 .addReason(new Reason("Q.850", 41, "Temporary failure")).build();
@@ -568,39 +574,182 @@ class CallTest {
         f.call.onInDialogRequest(MediaSide.UPSTREAM, bye);
 
         assertThat(bye.statuses()).containsExactly(200);
-        List<FakeCallContext.Sent> byes = f.context.sent(SipMethod.BYE);
-        assertThat(byes).hasSize(1);
-        assertThat(byes.get(0).request().callId()).isEqualTo(CALLER_CALL_ID);
-        assertThat(byes.get(0).request().reasons()).containsExactly(new Reason("SIP", 503, "SIP_REMOTE_FAILURE"));
-        assertThat(f.context.events).extracting(RouteChangeEvent::outcome).containsExactly(RouteOutcome.RELEASED);
+        assertThat(f.context.sent(SipMethod.BYE)).isEmpty();
+        assertThat(f.call.state()).isEqualTo(CallState.RECOVERING);
+        assertThat(f.context.sent(SipMethod.INVITE).get(1).request().header("X-Holdfast-Failover-Cause"))
+                .isEqualTo("SIP_REMOTE_FAILURE");
     }
 
     @Test
     void shouldTellFailureReasonsFromNormalOnes() {
-        assertThat(Call.isFailure(List.of(new Reason("SIP", 503, null)))).isTrue();
-        assertThat(Call.isFailure(List.of(new Reason("SIP", 408, null)))).isTrue();
-        assertThat(Call.isFailure(List.of(new Reason("Q.850", 38, null)))).isTrue();
-        assertThat(Call.isFailure(List.of(new Reason("Q.850", 16, "Normal call clearing")))).isFalse();
-        assertThat(Call.isFailure(List.of(new Reason("SIP", 200, null)))).isFalse();
-        assertThat(Call.isFailure(List.of(new Reason("Q.850", Reason.NO_CAUSE, null)))).isFalse();
-        assertThat(Call.isFailure(List.of())).isFalse();
+        assertThat(FailureReason.isFailure(List.of(new Reason("SIP", 503, null)))).isTrue();
+        assertThat(FailureReason.isFailure(List.of(new Reason("SIP", 408, null)))).isTrue();
+        assertThat(FailureReason.isFailure(List.of(new Reason("Q.850", 38, null)))).isTrue();
+        assertThat(FailureReason.isFailure(List.of(new Reason("Q.850", 16, "Normal call clearing")))).isFalse();
+        assertThat(FailureReason.isFailure(List.of(new Reason("SIP", 200, null)))).isFalse();
+        assertThat(FailureReason.isFailure(List.of(new Reason("Q.850", Reason.NO_CAUSE, null)))).isFalse();
+        assertThat(FailureReason.isFailure(List.of())).isFalse();
     }
 
     @Test
-    void shouldLeaveCallToFailoverControllerWhenItTakesOver() {
-        List<CauseTag> offered = new ArrayList<>();
-        CallFixture taken = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP), (call, cause, nowNs) -> {
-            offered.add(cause);
-            return true;
-        }, InDialogRequestInterceptor.NONE, region -> true);
-        taken.connected();
+    void shouldStartRecoveryWhenFailoverIsCalledWithAnyInfraCause() {
+        f.connected();
 
-        taken.call.onMediaFault(MediaSide.UPSTREAM, MediaFault.MEDIA_TIMEOUT);
+        f.call.failover(CauseTag.REGION_DOWN);
 
-        assertThat(offered).containsExactly(CauseTag.MEDIA_TIMEOUT);
-        assertThat(taken.call.state()).isEqualTo(CallState.CONNECTED);
-        assertThat(taken.context.sent(SipMethod.BYE)).isEmpty();
-        assertThat(taken.context.events).isEmpty();
+        assertThat(f.call.state()).isEqualTo(CallState.RECOVERING);
+        assertThat(f.context.sent(SipMethod.INVITE).get(1).request().header("X-Holdfast-Failover-Cause"))
+                .isEqualTo("REGION_DOWN");
+    }
+
+    @Test
+    void shouldRefuseFailoverWhenCauseIsAnIntentFailure() {
+        f.connected();
+
+        f.call.failover(CauseTag.INTENT_NOT_UNDERSTOOD);
+
+        assertThat(f.call.state()).isEqualTo(CallState.CONNECTED);
+        assertThat(f.context.counters.get(CallCounter.FAILOVERS_REFUSED_INTENT)).isEqualTo(1);
+        assertThat(f.context.sent(SipMethod.BYE)).isEmpty();
+        assertThat(f.context.sent(SipMethod.INVITE)).hasSize(1);
+        assertThat(f.anchor.prompts).isEmpty();
+        assertThat(f.context.events).isEmpty();
+    }
+
+    @Test
+    void shouldReturnToConnectedWhenRecoveryReanchors() {
+        f.connected();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+        FakeCallContext.Sent west = f.context.sent(SipMethod.INVITE).get(1);
+
+        west.listener().onFinal(west.outbound(), regionResponse(west.request(), 200, "OK", REGION_SDP));
+
+        assertThat(f.call.state()).isEqualTo(CallState.CONNECTED);
+        assertThat(f.call.region().name()).isEqualTo("west");
+        assertThat(f.anchor.promptPlaying).isFalse();
+        assertThat(f.anchor.answerTags).containsExactly(0, 1);
+        assertThat(f.context.events).extracting(RouteChangeEvent::outcome).containsExactly(RouteOutcome.REANCHORED);
+    }
+
+    @Test
+    void shouldReturnToAnsweredWhenRecoveryReanchorsBeforeTheCallerAcked() {
+        f.answered();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+        FakeCallContext.Sent west = f.context.sent(SipMethod.INVITE).get(1);
+
+        west.listener().onFinal(west.outbound(), regionResponse(west.request(), 200, "OK", REGION_SDP));
+
+        assertThat(f.call.state()).isEqualTo(CallState.ANSWERED);
+    }
+
+    @Test
+    void shouldRememberCallerAckWhenItComesDuringRecovery() {
+        f.answered();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+        f.call.onCallerAck(f.callerRequest(SipMethod.ACK, 1));
+        FakeCallContext.Sent west = f.context.sent(SipMethod.INVITE).get(1);
+
+        west.listener().onFinal(west.outbound(), regionResponse(west.request(), 200, "OK", REGION_SDP));
+
+        assertThat(f.call.state()).isEqualTo(CallState.CONNECTED);
+    }
+
+    @Test
+    void shouldReleaseCallerAfterPromptWhenNoOneTakesTheCall() {
+        f.connected();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+        FakeCallContext.Sent west = f.context.sent(SipMethod.INVITE).get(1);
+        f.anchor.promptFramesLeft = 10;
+        west.listener().onFinal(west.outbound(), regionResponse(west.request(), 503, "Service Unavailable", null));
+        f.context.advanceMs(f.call, 10 * 20 + 4);
+        assertThat(f.call.state()).isEqualTo(CallState.RECOVERING);
+
+        f.anchor.promptFramesLeft = 0;
+        f.context.advanceMs(f.call, 1);
+
+        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
+        SipRequest bye = f.context.sent(SipMethod.BYE).get(1).request();
+        assertThat(bye.callId()).isEqualTo(CALLER_CALL_ID);
+        assertThat(bye.reasons()).containsExactly(new Reason("SIP", 503, "MEDIA_TIMEOUT"));
+        assertThat(outcomes()).containsExactly(RouteOutcome.ATTEMPT_FAILED, RouteOutcome.RELEASED);
+        assertThat(f.anchor.closes).isEqualTo(1);
+        assertThat(f.context.terminations).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCancelPendingInviteWhenCallerHangsUpDuringRecovery() {
+        f.connected();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+        FakeCallContext.Sent west = f.context.sent(SipMethod.INVITE).get(1);
+        FakeInbound bye = f.inbound(f.callerRequest(SipMethod.BYE, 2));
+
+        f.call.onInDialogRequest(MediaSide.CALLER, bye);
+
+        assertThat(bye.statuses()).containsExactly(200);
+        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
+        assertThat(west.outbound().cancels).isEqualTo(1);
+        assertThat(f.anchor.promptPlaying).isFalse();
+        assertThat(f.anchor.closes).isEqualTo(1);
+        assertThat(f.context.timers).isEmpty();
+        assertThat(f.context.events).extracting(RouteChangeEvent::cause).containsExactly(CauseTag.CALLER_HANGUP);
+    }
+
+    @Test
+    void shouldCancelPendingInviteAndByeCallerWhenDrainEndsCallDuringRecovery() {
+        f.connected();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+        FakeCallContext.Sent west = f.context.sent(SipMethod.INVITE).get(1);
+
+        f.call.end(CauseTag.DRAIN_TIMEOUT);
+
+        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
+        assertThat(west.outbound().cancels).isEqualTo(1);
+        SipRequest bye = f.context.last().request();
+        assertThat(bye.callId()).isEqualTo(CALLER_CALL_ID);
+        assertThat(bye.reasons()).containsExactly(new Reason("SIP", 503, "DRAIN_TIMEOUT"));
+        assertThat(f.anchor.closes).isEqualTo(1);
+        assertThat(f.context.timers).isEmpty();
+    }
+
+    @Test
+    void shouldEndCallWhenCallerNeverAcksDuringRecovery() {
+        f.answered();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+
+        f.call.onAckTimeout(MediaSide.CALLER);
+
+        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
+        assertThat(f.context.sent(SipMethod.INVITE).get(1).outbound()).extracting(o -> o.cancels).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswer491WhenCallerSendsRequestDuringRecovery() {
+        f.connected();
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+        FakeInbound info = f.inbound(f.callerRequest(SipMethod.INFO, 2));
+
+        f.call.onInDialogRequest(MediaSide.CALLER, info);
+
+        assertThat(info.statuses()).containsExactly(491);
+        assertThat(f.call.state()).isEqualTo(CallState.RECOVERING);
+    }
+
+    @Test
+    void shouldInviteStandbyInactiveWhenWarmCallIsAnswered() throws Exception {
+        CallFixture warm = CallFixture.failover(CallFixture.policy(FailoverMode.WARM, 2, false), 2,
+                ResumeContextSource.NONE);
+
+        warm.answered();
+
+        List<FakeCallContext.Sent> invites = warm.context.sent(SipMethod.INVITE);
+        assertThat(invites).hasSize(2);
+        SipRequest standby = invites.get(1).request();
+        assertThat(standby.requestUri().port()).isEqualTo(5090);
+        SessionDescription offer = sdp(standby);
+        assertThat(offer.direction(offer.media(0))).isEqualTo(Direction.INACTIVE);
+        assertThat(offer.media(0).port()).isEqualTo(FakeAnchor.UPSTREAM_RTP);
+        assertThat(offer.origin().sessionId()).isNotEqualTo(sdp(invites.get(0).request()).origin().sessionId());
+        assertThat(warm.call.state()).isEqualTo(CallState.ANSWERED);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.holdfast.relay.call;
 
+import io.holdfast.rtp.prompt.Prompt;
 import io.holdfast.rtp.relay.MediaSide;
 
 import java.util.ArrayList;
@@ -20,6 +21,20 @@ final class FakeAnchor implements MediaAnchor {
     final List<MediaPeer> answers = new ArrayList<>();
     final List<Integer> answerTags = new ArrayList<>();
     int closes;
+    /** Every prompt started, in order, with the payload type asked for. */
+    final List<Prompt> prompts = new ArrayList<>();
+    final List<Integer> promptPayloadTypes = new ArrayList<>();
+    /** Forwarding of the upstream's media, as last switched. */
+    boolean relaying = true;
+    boolean promptPlaying;
+    int promptStops;
+    /** What {@link #promptFramesLeft()} answers while a prompt plays; tests move it. */
+    int promptFramesLeft = 150;
+    long lastUpstreamArrivalNs = Long.MIN_VALUE;
+    /** False makes {@link #startPrompt} fail as for a codec without a prompt encoding. */
+    boolean promptsAvailable = true;
+    /** What {@link #promptPasses()} answers; tests move it. */
+    long promptPasses;
 
     @Override
     public int localRtpPort(MediaSide side) {
@@ -40,10 +55,51 @@ final class FakeAnchor implements MediaAnchor {
     public void answerUpstream(MediaPeer peer, int regionTag) {
         answers.add(peer);
         answerTags.add(regionTag);
+        relaying = true;
+    }
+
+    @Override
+    public void relaying(boolean enabled) {
+        relaying = enabled;
+    }
+
+    @Override
+    public long lastUpstreamArrivalNs() {
+        return lastUpstreamArrivalNs;
+    }
+
+    @Override
+    public boolean startPrompt(Prompt prompt, int payloadType) {
+        if (!promptsAvailable) {
+            return false;
+        }
+        prompts.add(prompt);
+        promptPayloadTypes.add(payloadType);
+        promptPlaying = true;
+        return true;
+    }
+
+    @Override
+    public void stopPrompt() {
+        if (promptPlaying) {
+            promptStops++;
+        }
+        promptPlaying = false;
+    }
+
+    @Override
+    public int promptFramesLeft() {
+        return promptPlaying ? promptFramesLeft : 0;
+    }
+
+    @Override
+    public long promptPasses() {
+        return promptPasses;
     }
 
     @Override
     public void close() {
+        stopPrompt();
         closes++;
     }
 }

@@ -191,7 +191,7 @@ class InDialogRelayTest {
     void shouldLetTheInterceptorAnswerWhenItTakesTheRequest() {
         List<SipMethod> taken = new ArrayList<>();
         CallFixture intercepting = new CallFixture(CallFixture.inviteRequest(CallFixture.CALLER_SDP),
-                FailoverController.NONE, (call, from, request) -> {
+                CallFixture.COLD, (call, from, request) -> {
                     taken.add(request.request().method());
                     request.respond(request.response(200, "OK").build());
                     return from == MediaSide.UPSTREAM;
@@ -231,7 +231,7 @@ class InDialogRelayTest {
     }
 
     @Test
-    void shouldReleaseTheCallWhenRegionNeverAnswersARelayedRequest() {
+    void shouldRecoverTheCallWhenRegionNeverAnswersARelayedRequest() {
         f.connected();
         FakeInbound reinvite = f.inbound(withSdp(f.callerRequest(SipMethod.INVITE, 2), CALLER_HOLD_SDP));
         f.call.onInDialogRequest(MediaSide.CALLER, reinvite);
@@ -240,8 +240,9 @@ class InDialogRelayTest {
         relayed.listener().onTimeout(relayed.outbound());
 
         assertThat(reinvite.statuses()).containsExactly(408);
-        assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
-        assertThat(f.context.events).extracting(RouteChangeEvent::cause).containsExactly(CauseTag.SIP_TIMEOUT);
+        assertThat(f.call.state()).isEqualTo(CallState.RECOVERING);
+        assertThat(f.context.sent(SipMethod.INVITE).get(2).request().header("X-Holdfast-Failover-Cause"))
+                .isEqualTo(CauseTag.SIP_TIMEOUT.name());
     }
 
     @Test
@@ -257,5 +258,25 @@ class InDialogRelayTest {
         assertThat(info.statuses()).containsExactly(481);
         assertThat(f.call.state()).isEqualTo(CallState.TERMINATED);
         assertThat(f.context.events).extracting(RouteChangeEvent::cause).containsExactly(CauseTag.CALLER_HANGUP);
+    }
+
+    @Test
+    void shouldNotFailTheNewRegionWhenARequestRelayedToTheOldOneTimesOut() {
+        f.connected();
+        FakeInbound reinvite = f.inbound(withSdp(f.callerRequest(SipMethod.INVITE, 2), CALLER_HOLD_SDP));
+        f.call.onInDialogRequest(MediaSide.CALLER, reinvite);
+        FakeCallContext.Sent relayed = f.context.last();
+        f.call.failover(CauseTag.REGION_DOWN);
+        FakeCallContext.Sent west = f.context.sent(SipMethod.INVITE).get(2);
+        west.listener().onFinal(west.outbound(), regionResponse(west.request(), 200, "OK", CallFixture.REGION_SDP));
+
+        relayed.listener().onTimeout(relayed.outbound());
+
+        assertThat(reinvite.statuses()).containsExactly(408);
+        assertThat(f.call.state()).isEqualTo(CallState.CONNECTED);
+        assertThat(f.call.region().name()).isEqualTo("west");
+        FakeInbound next = f.inbound(withSdp(f.callerRequest(SipMethod.INVITE, 3), CALLER_HOLD_SDP));
+        f.call.onInDialogRequest(MediaSide.CALLER, next);
+        assertThat(f.context.last().request().callId()).isEqualTo(west.request().callId());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * <pre>
  *   IDLE ──start──► STARTING ──tick: frame 0, firstFrame──► PLAYING ──tick: next frame(s)──► PLAYING
+ *   IDLE, STARTING, PLAYING ──startNow: frame 0, firstFrame, at once──► PLAYING
  *   STARTING, PLAYING ──stop──► IDLE
  *   STARTING, PLAYING ──start──► STARTING        (restart from frame 0)
  * </pre>
@@ -97,6 +98,33 @@ public final class PromptPlayer {
         }
         nextFrame = 0;
         state = State.STARTING;
+    }
+
+    /**
+     * Starts {@code encodedPrompt} from its first frame and sends that frame, marked {@code firstFrame},
+     * at once instead of on the next tick: for a failover, whose caller must hear the prompt within one
+     * packet interval of the detection. The next frame is due 20 ms after {@code nowNs} and goes out on
+     * the first tick within half a frame of that; the ticks keep the pace from then on.
+     *
+     * @param nowNs the time on the ticker's time base ({@link PromptTicker#nowNs()})
+     * @throws IllegalStateException when not called on the ticker's event loop
+     */
+    public void startNow(EncodedPrompt encodedPrompt, long nowNs) {
+        start(encodedPrompt);
+        state = State.PLAYING;
+        nextFrameDueNs = nowNs + EncodedPrompt.FRAME_DURATION_NS;
+        sendNextFrame(true);
+    }
+
+    /**
+     * Frames left until the end of the current pass of the prompt (the whole prompt when it has not
+     * started): what a caller who must hear the prompt to its end still has to hear. 0 when idle.
+     */
+    public int framesLeftInPass() {
+        if (state == State.IDLE) {
+            return 0;
+        }
+        return state == State.STARTING ? prompt.frameCount() : nextFrame == 0 ? 0 : prompt.frameCount() - nextFrame;
     }
 
     /**

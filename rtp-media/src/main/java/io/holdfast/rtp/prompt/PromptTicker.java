@@ -120,6 +120,11 @@ public final class PromptTicker {
         playerCount = 0;
     }
 
+    /** The time now on the ticker's time base (its executor's ticker), for {@link PromptPlayer#startNow}. */
+    public long nowNs() {
+        return executor.ticker().nanoTime();
+    }
+
     /** Players started and not yet dropped (a stopped player counts until the next tick). */
     public int activePlayers() {
         return playerCount;

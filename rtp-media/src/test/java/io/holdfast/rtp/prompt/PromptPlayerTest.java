@@ -332,4 +332,42 @@ class PromptPlayerTest {
             loop.shutdownGracefully(0, 0, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void shouldSendFrameZeroMarkedFirstAtOnceWhenStartedNow() {
+        player.startNow(fiveFrames, T0);
+
+        assertThat(player.state()).isEqualTo(PromptPlayer.State.PLAYING);
+        assertThat(sink.frameIndices(fiveFrames)).containsExactly(0);
+        assertThat(sink.firstFrameFlags()).containsExactly(true);
+        assertThat(ticker.activePlayers()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSendSecondFrameOnFirstTickWithinHalfAFrameOfDueTimeWhenStartedNow() {
+        player.startNow(fiveFrames, T0);
+
+        player.onTick(T0 + FRAME - HALF - 1);
+        assertThat(sink.count()).isEqualTo(1);
+        player.onTick(T0 + FRAME - HALF);
+
+        assertThat(sink.frameIndices(fiveFrames)).containsExactly(0, 1);
+        assertThat(sink.firstFrameFlags()).containsExactly(true, false);
+    }
+
+    @Test
+    void shouldCountFramesLeftInPassWhenPlaying() {
+        assertThat(player.framesLeftInPass()).isZero();
+        player.start(fiveFrames);
+        assertThat(player.framesLeftInPass()).isEqualTo(5);
+
+        player.onTick(T0);
+        assertThat(player.framesLeftInPass()).isEqualTo(4);
+        for (int i = 1; i < 5; i++) {
+            player.onTick(T0 + i * FRAME);
+        }
+
+        assertThat(player.framesLeftInPass()).isZero();
+        assertThat(player.passesCompleted()).isEqualTo(1);
+    }
 }
