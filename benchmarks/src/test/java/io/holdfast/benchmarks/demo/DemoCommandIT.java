@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.DisabledIf;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -45,32 +43,7 @@ class DemoCommandIT {
         assertThat(run.out()).containsPattern("(?m)^\\s+demo\\s+Shows a mid-call failover on the built-in configuration");
     }
 
-    /**
-     * True once holdfast has mid-call failover ({@code io.holdfast.relay.failover}, branch {@code failover}): until
-     * then a region failing mid-call releases the call and the demo exits 1. The tests that need it run as soon as it
-     * is in the build, and are reported as skipped, with this reason, before.
-     */
-    static boolean midCallFailoverBuilt() {
-        return onClassPath("io.holdfast.relay.failover.FailoverPolicy");
-    }
-
-    /** True once holdfast also takes a region's resume context by INFO and hands it on (branch {@code context}). */
-    static boolean contextHandoffBuilt() {
-        return midCallFailoverBuilt() && onClassPath("io.holdfast.relay.context.ContextIntake");
-    }
-
-    private static boolean onClassPath(String className) {
-        try {
-            Class.forName(className, false, DemoCommandIT.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
     @Test
-    @EnabledIf(value = "midCallFailoverBuilt",
-            disabledReason = "needs mid-call failover (io.holdfast.relay.failover, branch failover), not merged yet")
     void shouldFailOverToWestAndPrintTheReportWhenEastIsKilledMidCall() throws Exception {
         Path events = directory.resolve("events.jsonl");
 
@@ -95,8 +68,6 @@ class DemoCommandIT {
     }
 
     @Test
-    @EnabledIf(value = "contextHandoffBuilt", disabledReason = "needs mid-call failover and the context intake"
-            + " (branches failover and context), not merged yet")
     void shouldShowTheContextArrivingAtWestWhenEastReportedIt() {
         Run run = holdfast("demo", "--free-ports", "--kill-after-ms", "1500", "--events",
                 directory.resolve("events.jsonl").toString());
@@ -108,21 +79,6 @@ class DemoCommandIT {
                 .contains("west received the resume context: customerRef, lastIntent, crmResultRef, summary, language,"
                         + " labels, all as east reported them")
                 .contains("customerRef=cust-4711 lastIntent=book_appointment language=en-GB");
-    }
-
-    @Test
-    @DisabledIf(value = "midCallFailoverBuilt", disabledReason = "holdfast has mid-call failover: the call moves")
-    void shouldExitOneAndSayTheCallIsLostWhenHoldfastHasNoMidCallFailover() {
-        Run run = holdfast("demo", "--free-ports", "--kill-after-ms", "1000", "--events",
-                directory.resolve("events.jsonl").toString());
-
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(DemoCommand.EXIT_FAILOVER_MISSED);
-        assertThat(run.out()).as(run.out())
-                .contains(">>> PRIMARY KILLED: east dies")
-                .containsPattern("route-change event: east -> -, cause [A-Z_]+, outcome released")
-                .contains("the call is lost: holdfast ended it (BYE, Reason: ")
-                .contains("1 released with no one to take them")
-                .contains("holdfast demo: the failover did not happen (exit 1).");
     }
 
     @Test

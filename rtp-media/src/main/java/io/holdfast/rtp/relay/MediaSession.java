@@ -17,6 +17,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.unix.Errors;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.util.concurrent.Promise;
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -450,6 +452,7 @@ public final class MediaSession {
         setConnected(endpoint, rtcpChannel, null);
         if (current != null) {
             channel.disconnect().addListener(future -> logConnectFailure(future.cause(), endpoint, "disconnect"));
+            discardPendingError(endpoint, channel);
         }
         if (wanted != null) {
             channel.connect(wanted).addListener(future -> {
@@ -463,6 +466,26 @@ public final class MediaSession {
                     logConnectFailure(future.cause(), endpoint, "connect");
                 }
             });
+        }
+    }
+
+    /**
+     * Discards the socket error still pending from the remote the channel was connected to: an ICMP port unreachable
+     * for a datagram sent to the old remote (a dead region) that arrived after the last receive would otherwise fail
+     * the first send to the new remote (the kernel keeps it across disconnect and connect) and be reported as the new
+     * remote's fault. It is counted, not reported. Only the native (epoll) channels expose the error; through NIO the
+     * first send after the JDK's connect does not fail (MediaSessionIT covers both).
+     */
+    private void discardPendingError(MediaEndpoint endpoint, DatagramChannel channel) {
+        if (!(channel instanceof UnixChannel unix) || !(unix.fd() instanceof Socket socket) || !socket.isOpen()) {
+            return;
+        }
+        try {
+            if (socket.getSoError() != 0) {
+                counters.increment(MediaCounter.MEDIA_PORT_UNREACHABLE);
+            }
+        } catch (IOException e) {
+            logConnectFailure(e, endpoint, "clearing the pending error");
         }
     }
 

@@ -14,6 +14,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -293,6 +294,40 @@ class MediaSessionIT {
 
         assertThat(fault).isEqualTo(new Fault(5, MediaSide.UPSTREAM, MediaFault.PORT_UNREACHABLE));
         assertThat(loop.counters().get(MediaCounter.MEDIA_PORT_UNREACHABLE)).isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("transports")
+    void shouldNotReportTheOldUpstreamsPortUnreachableAgainstTheNewOneWhenRetargetedWithTheErrorPending(
+            MediaTransport transport) throws Exception {
+        start(transport, config(LatchPolicy.STRICT_SIGNALLED));
+        final UdpPeer caller = peer();
+        final UdpPeer region = peer();
+        final MediaSession session = open(6, caller.address(), null, UdpPeer.closedAddress(), null);
+        final int callerPort = session.localPort(MediaSide.CALLER);
+        Fault first = null;
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (int seq = 0; first == null && deadlineNs - System.nanoTime() > 0; seq++) {
+            caller.send(rtp(0xCA11, seq, 160L * seq, CALLER_PAYLOAD), callerPort);
+            first = faults.poll(20, TimeUnit.MILLISECONDS);
+        }
+        assertThat(first).isEqualTo(new Fault(6, MediaSide.UPSTREAM, MediaFault.PORT_UNREACHABLE));
+
+        // One more packet to the closed port, its ICMP error still pending on the socket when the retarget comes.
+        onLoop(() -> {
+            final ByteBuf late = Unpooled.wrappedBuffer(rtp(0xCA11, 500, 160L * 500, CALLER_PAYLOAD));
+            session.onDatagram(session.endpoint(MediaSide.CALLER), false, new DatagramPacket(
+                    late, new InetSocketAddress(InetAddress.getLoopbackAddress(), callerPort), caller.address()));
+            session.flushPending();
+            session.retarget(region.address(), null, 2, loop.clock().nanoTime());
+            return null;
+        });
+        for (int seq = 501; seq < 511; seq++) {
+            caller.send(rtp(0xCA11, seq, 160L * seq, CALLER_PAYLOAD), callerPort);
+            assertThat(receive(region).payload()).isEqualTo(CALLER_PAYLOAD);
+        }
+
+        assertThat(faults.poll(200, TimeUnit.MILLISECONDS)).isNull();
     }
 
     @ParameterizedTest
