@@ -114,8 +114,6 @@ class MidCallFailoverIT {
         return cases.stream();
     }
 
-    private ContextInfoStandIn infoHandler;
-
     private void start(FailoverMode mode, boolean withAgents) throws Exception {
         east = track(RegionSimulator.start("east", LOOPBACK));
         west = track(RegionSimulator.start("west", LOOPBACK));
@@ -134,11 +132,8 @@ class MidCallFailoverIT {
                 new FailoverConfig(mode, MEDIA_TIMEOUT, 2, FailoverConfig.DEFAULT_BUDGET, Optional.empty(),
                         Optional.empty()),
                 escalation, AdminConfig.DEFAULT, EventsConfig.DEFAULT, Duration.ofSeconds(5));
-        relay = track(HoldfastRelay.builder(config).eventLoops(1).events(events::add).prompts(PROMPTS)
-                .interceptor(trigger -> {
-                    infoHandler = new ContextInfoStandIn(trigger);
-                    return infoHandler;
-                }).resumeContexts(call -> infoHandler.contextOf(call)).start());
+        // The relay's own context intake (on by default) takes east's INFO and hands the context to the failover.
+        relay = track(HoldfastRelay.builder(config).eventLoops(1).events(events::add).prompts(PROMPTS).start());
     }
 
     private <T extends AutoCloseable> T track(T closeable) {
