@@ -120,7 +120,10 @@ final class CallFailover {
     }
 
     void failover(CauseTag cause) {
-        recovery = Recovery.failover(call, context, policy, cause);
+        Recovery started = Recovery.failover(call, context, policy, cause);
+        if (started.state() != Recovery.State.DONE) {
+            recovery = started;
+        }
     }
 
     /** A human was asked for: a recovery in progress turns to the escalation URI; else one starts. */

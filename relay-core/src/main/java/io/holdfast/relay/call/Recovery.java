@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  *  arrow (state --event / action--> state), then the test named after it (RecoveryTest)
  *  (start) --failure, warm standby ready / retarget to standby, hold prompt, BYE region, re-INVITE sendrecv--> FLIPPING
  *      shouldRetargetToStandbyAtOnceAndFlipItWhenWarm
+ *  (start) --failure, warm standby ready, warm flip none / retarget to standby, BYE region, REANCHORED--> DONE
+ *      shouldReanchorOnStandbyWithoutReinviteWhenWarmFlipIsNone
  *  (start) --failure, no standby / hold prompt, BYE region, INVITE next region with the context--> INVITING
  *      shouldPlayPromptAtOnceAndInviteNextRegionWhenUpstreamFails
  *  (start) --escalation asked / agent prompt, BYE region, INVITE escalation URI--> ESCALATING
@@ -87,7 +89,9 @@ final class Recovery {
     /**
      * The call's region failed: the hold prompt starts at once, then the standby or the next region. A ready
      * standby gets the media first (before the prompt's first frame and the failed region's BYE, both also
-     * immediate), so that re-anchoring costs no more than the retarget itself.
+     * immediate), so that re-anchoring costs no more than the retarget itself. With the warm flip
+     * {@code none} the standby is the call's upstream at once, without a re-INVITE or a prompt, and the
+     * returned recovery is already {@link State#DONE}.
      */
     static Recovery failover(Call call, CallContext context, FailoverPolicy policy, CauseTag cause) {
         Recovery recovery = new Recovery(call, context, policy, cause);
@@ -95,6 +99,11 @@ final class Recovery {
         boolean warm = standby != null && standby.isReady();
         if (warm) {
             recovery.retargetTo(standby);
+        }
+        if (warm && !policy.flipsStandby()) {
+            recovery.leaveRegion(null);
+            recovery.adopt(standby);
+            return recovery;
         }
         recovery.leaveRegion(policy.prompts().hold());
         context.schedule(CallTimer.RECOVERY_BUDGET, policy.budgetMs());
@@ -160,6 +169,13 @@ final class Recovery {
         flipping = standby;
         state = State.FLIPPING;
         standby.flip(this, attempt, cause);
+    }
+
+    /** The standby, already retargeted to, becomes the call's upstream as it was answered (warm flip none). */
+    private void adopt(StandbyLeg standby) {
+        call.moves().tried().add(standby.region().name());
+        standby.adopt(budget.nextAttempt());
+        reanchorOnStandby(standby);
     }
 
     private void inviteNext() {
@@ -254,6 +270,11 @@ final class Recovery {
         }
         flipping = null;
         context.cancel(CallTimer.RECOVERY_BUDGET);
+        reanchorOnStandby(standby);
+    }
+
+    /** Media from the standby reaches the caller; the standby is the call's upstream. */
+    private void reanchorOnStandby(StandbyLeg standby) {
         call.media().relaying(true);
         call.media().stopPrompt();
         state = State.DONE;

@@ -16,10 +16,12 @@ import io.holdfast.sip.sdp.SessionDescription;
  * {@code a=inactive} and holdfast's upstream-facing port in its SDP (the media session's strict latch keeps
  * its packets out while another region is the upstream). On a failure the media session is retargeted to it
  * at once and it gets a re-INVITE with {@code a=sendrecv} (the flip); its 2xx makes it the call's upstream.
+ * With the warm flip {@code none} there is no re-INVITE: the leg is the call's upstream at once, as answered.
  *
  * <pre>
  *  INVITING --2xx with an SDP answer--> READY;  --non-2xx, Timer B, transport error, BYE--> FAILED
  *  READY --flip / re-INVITE sendrecv--> FLIPPING --2xx / ACK--> ACTIVE;  --failure--> FAILED
+ *  READY --adopt (warm flip none)--> ACTIVE
  *  any --end / CANCEL or BYE--> FAILED
  * </pre>
  *
@@ -126,6 +128,12 @@ final class StandbyLeg implements ResponseListener {
                 .build()
                 .applyTo(request);
         reinvite = context.send(request.build(), attempt.hop(), this);
+    }
+
+    /** Makes the leg the call's upstream without a re-INVITE: it stays as answered (warm flip none). */
+    void adopt(int number) {
+        attemptNumber = number;
+        state = State.ACTIVE;
     }
 
     /** Ends the leg: CANCEL while its INVITE is pending, BYE once answered. Idempotent. */

@@ -220,12 +220,13 @@ final class ConfigBinder {
                 FailoverConfig.MAX_BUDGET);
         Optional<Path> prompt = prompt(s, "prompt");
         Optional<Path> escalationPrompt = prompt(s, "escalation-prompt");
+        WarmFlip warmFlip = s.choice("warm-flip", WarmFlip.class, FailoverConfig.DEFAULT_WARM_FLIP, "a warm flip");
         s.rejectUnknownKeys();
         failoverMode = mode;
         if (problems.size() != before) {
             return null;
         }
-        return new FailoverConfig(mode, mediaTimeout, maxAttempts, budget, prompt, escalationPrompt);
+        return new FailoverConfig(mode, mediaTimeout, maxAttempts, budget, prompt, escalationPrompt, warmFlip);
     }
 
     /** A prompt path that must name a playable WAV file. */

@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param budget how long one failure may take, from detection, before escalating
  * @param prompt the WAV played while the call moves; empty for the built-in prompt
  * @param escalationPrompt the WAV played while the call goes to a human; empty for the built-in prompt
+ * @param warmFlip what warm failover sends the standby after retargeting: a sendrecv re-INVITE or nothing
  */
 public record FailoverConfig(FailoverMode mode, Duration mediaTimeout, int maxAttempts, Duration budget,
-                             Optional<Path> prompt, Optional<Path> escalationPrompt) {
+                             Optional<Path> prompt, Optional<Path> escalationPrompt, WarmFlip warmFlip) {
     public static final FailoverMode DEFAULT_MODE = FailoverMode.COLD;
+    public static final WarmFlip DEFAULT_WARM_FLIP = WarmFlip.REINVITE;
     public static final Duration DEFAULT_MEDIA_TIMEOUT = Duration.ofMillis(60);
     /** One packet interval: a shorter timeout would fire between two packets of a healthy stream. */
     public static final Duration MIN_MEDIA_TIMEOUT = Duration.ofMillis(20);
@@ -33,7 +35,7 @@ public record FailoverConfig(FailoverMode mode, Duration mediaTimeout, int maxAt
     public static final Duration MAX_BUDGET = Duration.ofMinutes(5);
 
     public static final FailoverConfig DEFAULT = new FailoverConfig(DEFAULT_MODE, DEFAULT_MEDIA_TIMEOUT,
-            DEFAULT_MAX_ATTEMPTS, DEFAULT_BUDGET, Optional.empty(), Optional.empty());
+            DEFAULT_MAX_ATTEMPTS, DEFAULT_BUDGET, Optional.empty(), Optional.empty(), DEFAULT_WARM_FLIP);
 
     public FailoverConfig {
         Objects.requireNonNull(mode, "failover.mode");
@@ -45,5 +47,12 @@ public record FailoverConfig(FailoverMode mode, Duration mediaTimeout, int maxAt
         ConfigDuration.requireWithin("failover.budget", budget, MIN_BUDGET, MAX_BUDGET);
         Objects.requireNonNull(prompt, "failover.prompt");
         Objects.requireNonNull(escalationPrompt, "failover.escalation-prompt");
+        Objects.requireNonNull(warmFlip, "failover.warm-flip");
+    }
+
+    /** A configuration with the default warm flip, a sendrecv re-INVITE. */
+    public FailoverConfig(FailoverMode mode, Duration mediaTimeout, int maxAttempts, Duration budget,
+                          Optional<Path> prompt, Optional<Path> escalationPrompt) {
+        this(mode, mediaTimeout, maxAttempts, budget, prompt, escalationPrompt, DEFAULT_WARM_FLIP);
     }
 }

@@ -2,6 +2,7 @@ package io.holdfast.relay.failover;
 
 import io.holdfast.relay.config.FailoverConfig;
 import io.holdfast.relay.config.FailoverMode;
+import io.holdfast.relay.config.WarmFlip;
 import io.holdfast.relay.routing.Region;
 
 import java.time.Duration;
@@ -18,9 +19,10 @@ import java.util.Optional;
  * @param prompts what the caller hears meanwhile
  * @param escalation the human agents, resolved like a region (its name is {@value #ESCALATION_NAME}); empty
  *                   when there are none: a call no region takes is then released after the prompt
+ * @param warmFlip what warm failover sends the standby after retargeting: a sendrecv re-INVITE or nothing
  */
 public record FailoverPolicy(FailoverMode mode, int maxAttempts, Duration budget, FailoverPrompts prompts,
-                             Optional<Region> escalation) {
+                             Optional<Region> escalation, WarmFlip warmFlip) {
     /** The name of the escalation destination, as a {@link Region}. */
     public static final String ESCALATION_NAME = "escalation";
 
@@ -29,6 +31,7 @@ public record FailoverPolicy(FailoverMode mode, int maxAttempts, Duration budget
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(escalation, "escalation");
+        Objects.requireNonNull(warmFlip, "warmFlip");
         if (maxAttempts < FailoverConfig.MIN_MAX_ATTEMPTS) {
             throw new IllegalArgumentException("maxAttempts must be at least " + FailoverConfig.MIN_MAX_ATTEMPTS);
         }
@@ -37,13 +40,25 @@ public record FailoverPolicy(FailoverMode mode, int maxAttempts, Duration budget
         }
     }
 
+    /** A policy with the default warm flip, a sendrecv re-INVITE. */
+    public FailoverPolicy(FailoverMode mode, int maxAttempts, Duration budget, FailoverPrompts prompts,
+                          Optional<Region> escalation) {
+        this(mode, maxAttempts, budget, prompts, escalation, FailoverConfig.DEFAULT_WARM_FLIP);
+    }
+
     /** The policy of a configuration, with its prompts loaded and its escalation destination resolved. */
     public static FailoverPolicy of(FailoverConfig config, FailoverPrompts prompts, Optional<Region> escalation) {
-        return new FailoverPolicy(config.mode(), config.maxAttempts(), config.budget(), prompts, escalation);
+        return new FailoverPolicy(config.mode(), config.maxAttempts(), config.budget(), prompts, escalation,
+                config.warmFlip());
     }
 
     public boolean warm() {
         return mode == FailoverMode.WARM;
+    }
+
+    /** True when warm failover re-INVITEs the standby to sendrecv; false when it only retargets. */
+    public boolean flipsStandby() {
+        return warmFlip == WarmFlip.REINVITE;
     }
 
     public long budgetMs() {

@@ -6,7 +6,9 @@ import static io.holdfast.relay.call.CallFixture.regionRequest;
 import static io.holdfast.relay.call.CallFixture.regionResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.holdfast.relay.config.FailoverConfig;
 import io.holdfast.relay.config.FailoverMode;
+import io.holdfast.relay.config.WarmFlip;
 import io.holdfast.relay.context.ResumeContext;
 import io.holdfast.relay.context.ResumeHandoff;
 import io.holdfast.relay.events.CauseTag;
@@ -356,6 +358,50 @@ class RecoveryTest {
         assertThat(Long.parseLong(offer.origin().sessionVersion()))
                 .isEqualTo(Long.parseLong(standbyOffer.origin().sessionVersion()) + 1);
         assertThat(f.context.sent(SipMethod.INVITE)).hasSize(3);
+    }
+
+    @Test
+    void shouldReanchorOnStandbyWithoutReinviteWhenWarmFlipIsNone() {
+        FailoverPolicy policy = new FailoverPolicy(FailoverMode.WARM, 2, FailoverConfig.DEFAULT_BUDGET,
+                CallFixture.PROMPTS, Optional.empty(), WarmFlip.NONE);
+        CallFixture f = CallFixture.failover(policy, 2, call -> Optional.of(CONTEXT));
+        f.connected();
+        answer(invite(f, 1), 200, STANDBY_SDP);
+        String standbyCallId = invite(f, 1).request().callId();
+
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+
+        assertThat(f.context.sent(SipMethod.INVITE)).extracting(s -> s.request().callId())
+                .filteredOn(standbyCallId::equals).hasSize(1);
+        assertThat(f.anchor.answers).hasSize(2);
+        assertThat(f.anchor.answers.get(1).rtp().getPort()).isEqualTo(31000);
+        assertThat(f.anchor.relaying).isTrue();
+        assertThat(f.anchor.promptPlaying).isFalse();
+        assertThat(f.call.state()).isEqualTo(CallState.CONNECTED);
+        assertThat(f.call.region().name()).isEqualTo("west");
+        assertThat(outcomes(f)).containsExactly(RouteOutcome.REANCHORED);
+        RouteChangeEvent moved = f.context.events.get(0);
+        assertThat(moved.toRegion()).isEqualTo("west");
+        assertThat(moved.reanchor()).isEqualTo(Duration.ZERO);
+        assertThat(f.context.counters.get(CallCounter.CALLS_REANCHORED)).isEqualTo(1);
+        assertThat(f.context.timers).doesNotContainKey(CallTimer.RECOVERY_BUDGET);
+    }
+
+    @Test
+    void shouldReinviteStandbyWhenWarmFlipIsDefault() {
+        CallFixture f = CallFixture.failover(CallFixture.policy(FailoverMode.WARM, 2, false), 2,
+                ResumeContextSource.NONE);
+        f.connected();
+        answer(invite(f, 1), 200, STANDBY_SDP);
+        String standbyCallId = invite(f, 1).request().callId();
+
+        f.call.failover(CauseTag.MEDIA_TIMEOUT);
+
+        assertThat(f.context.sent(SipMethod.INVITE)).extracting(s -> s.request().callId())
+                .filteredOn(standbyCallId::equals).hasSize(2);
+        assertThat(f.anchor.answers.get(1).rtp().getPort()).isEqualTo(31000);
+        assertThat(f.call.state()).isEqualTo(CallState.RECOVERING);
+        assertThat(f.context.events).isEmpty();
     }
 
     private static byte[] sdpPart(SipRequest request) {

@@ -166,6 +166,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldBindWarmFlipWhenItIsNoneOrReinvite() {
+        assertThat(parse(REGIONS + "failover: { mode: warm, warm-flip: none }\n", dir).failover().warmFlip())
+                .isEqualTo(WarmFlip.NONE);
+        assertThat(parse(REGIONS + "failover: { mode: warm, warm-flip: reinvite }\n", dir).failover().warmFlip())
+                .isEqualTo(WarmFlip.REINVITE);
+        assertThat(parse(REGIONS + "failover: { mode: warm }\n", dir).failover().warmFlip())
+                .isEqualTo(FailoverConfig.DEFAULT_WARM_FLIP).isEqualTo(WarmFlip.REINVITE);
+    }
+
+    @Test
+    void shouldNameKeyValueAndFixWhenWarmFlipIsBad() {
+        assertThat(problemsOf(REGIONS + "failover: { mode: warm, warm-flip: skip }\n", dir)).containsExactly(
+                "failover.warm-flip: \"skip\" is not a warm flip; write reinvite or none");
+        assertThat(problemsOf(REGIONS + "failover: { warm-flips: none }\n", dir)).containsExactly(
+                "failover.warm-flips: unknown key; did you mean warm-flip?");
+    }
+
+    @Test
     void shouldNameTheSourceAndEveryProblemWhenTheMessageIsRendered() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "failover: { mode: hot }\n");
 

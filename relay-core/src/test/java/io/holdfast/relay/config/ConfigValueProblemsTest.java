@@ -34,7 +34,7 @@ class ConfigValueProblemsTest {
     @Test
     void shouldListTheKeysWhenNoKnownKeyIsClose() {
         assertThat(problem("failover: { colour: red }")).isEqualTo("failover.colour: unknown key; the keys here are"
-                + " mode, media-timeout, max-attempts, budget, prompt, escalation-prompt");
+                + " mode, media-timeout, max-attempts, budget, prompt, escalation-prompt, warm-flip");
         assertThat(problem("health: {}")).isEqualTo("health: unknown key; the keys here are"
                 + " sip, media, regions, failover, escalation, admin, events, drain-timeout");
     }
