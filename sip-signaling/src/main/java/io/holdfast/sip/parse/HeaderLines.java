@@ -9,14 +9,36 @@ import java.nio.ByteOrder;
  * Walks the header fields of a message (RFC 3261 §7.3): one logical field per call, continuation lines
  * (CRLF followed by SP or HTAB) folded in, up to the empty line. Enforces the header-line and
  * header-count limits and refuses a bare CR or a bare LF. One per parser; confined to its thread.
+ *
+ * <p>The parser walks with {@link #nextField()}, which first looks the whole line (name, colon and
+ * value, exactly as received) up among the lines that parsed before (a peer's Allow, Record-Route,
+ * User-Agent...): a line found there is not read again, {@link #kept} holds what it parsed to. A line
+ * is kept ({@link #keep}) only once it parsed without fault, and its parse depends on nothing but its
+ * bytes, so a hit is what reading the same bytes again would give and strictness does not change.
  */
 final class HeaderLines {
+    /**
+     * What a header line parsed to: its recognised name ({@code null} for an unknown one) and the value
+     * the message takes (immutable), whose type depends on the header.
+     */
+    record KeptField(HeaderName name, Object value) {
+    }
+
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGHS = 0x8080808080808080L;
     /** 0x0E in every byte: the bytes below it include CR and LF. */
     private static final long BELOW_CR = 0x0E0E0E0E0E0E0E0EL;
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+    private static final int HASH_ROTATION = 23;
+
+    /** {@link ValueCache} kind of a whole header line. */
+    private static final int LINE_KIND = 0;
+    /** {@link ValueCache} kind of a whole start line. */
+    private static final int START_LINE_KIND = 1;
 
     private final SipScanner scanner;
+    /** Whole header lines that parsed before, with what they parsed to. */
+    private final ValueCache keptLines = new ValueCache();
     private int maxLineBytes;
     private int maxLines;
     private int pos;
@@ -30,6 +52,15 @@ final class HeaderLines {
     int valueEnd;
     /** Index of the first body byte, once {@link #next()} has returned false. */
     int bodyStart;
+    /**
+     * What the field {@link #nextField()} just returned parsed to when it was read before, else
+     * {@code null}; only {@link #nameStart} and {@link #valueEnd} are then set.
+     */
+    KeptField kept;
+    private Object keptStart;
+    /** The hash of the line {@link #scanLine} last read, when {@link #hashed}. */
+    private long lineHash;
+    private boolean hashed;
 
     HeaderLines(SipScanner scanner) {
         this.scanner = scanner;
@@ -57,6 +88,50 @@ final class HeaderLines {
             }
             throw s.failAt(Rule.INCOMPLETE_HEADERS, end, "line not terminated by CRLF");
         }
+        return terminated(s, i, end);
+    }
+
+    /**
+     * {@link #lineEnd} of the start line at {@code start}, which is then looked up among the start lines
+     * kept before: what it parsed to is returned by {@link #keptStartLine()}.
+     */
+    int startLineEnd(int start, int end, int maxBytes) throws SipParseException {
+        SipScanner s = scanner;
+        byte[] a = s.a;
+        int limit = Math.min(end, start + maxBytes + 1);
+        int i = scanLine(a, start, limit);
+        if (i == limit) {
+            if (end - start > maxBytes) {
+                throw s.failAt(Rule.HEADER_LINE_TOO_LONG, start, "line longer than " + maxBytes + " bytes");
+            }
+            throw s.failAt(Rule.INCOMPLETE_HEADERS, end, "line not terminated by CRLF");
+        }
+        terminated(s, i, end);
+        if (hashed) {
+            keptStart = keptLines.find(START_LINE_KIND, lineHash, a, start, i);
+        } else {
+            keptStart = null;
+            keptLines.forget();
+        }
+        return i;
+    }
+
+    /** What the start line found by {@link #startLineEnd} parsed to before, or {@code null}. */
+    Object keptStartLine() {
+        return keptStart;
+    }
+
+    /**
+     * Keeps what the start line found by {@link #startLineEnd} (without fault) parsed to, immutable;
+     * only until another line is looked up.
+     */
+    void keepStartLine(Object value) {
+        keptLines.keep(value);
+    }
+
+    /** Checks that the CR or LF at {@code i} is the CR of a CRLF, and returns {@code i}. */
+    private static int terminated(SipScanner s, int i, int end) throws SipParseException {
+        byte[] a = s.a;
         if (a[i] == '\n') {
             throw s.failAt(Rule.ILLEGAL_CHARACTER, i, "bare LF");
         }
@@ -98,21 +173,133 @@ final class HeaderLines {
     }
 
     /**
-     * Reads the next header field.
+     * {@link #firstCrOrLf} that also hashes the bytes before the CR or LF it finds into {@link #lineHash}
+     * for {@link ValueCache#find(int, long, byte[], int, int)}, from the words it reads anyway: each word
+     * is multiplied on its own and folded in with a rotation, so the words do not wait for each other.
+     * Words are read up to the end of the array (past {@code to}, never past the array), the last one
+     * shifted. The hash is left unset ({@link #hashed} false) when a byte below 0x0E other than CR and LF
+     * (HTAB, a control character) comes first, or the array is shorter than a word; the answer is then
+     * still {@link #firstCrOrLf}'s.
+     */
+    int scanLine(byte[] a, int from, int to) {
+        hashed = false;
+        int lastWord = a.length - Long.BYTES;
+        if (lastWord < 0) {
+            return firstCrOrLf(a, from, to);
+        }
+        long h = 0;
+        int i = from;
+        while (i < to) {
+            long word = i <= lastWord ? (long) WORDS.get(a, i)
+                    : (long) WORDS.get(a, lastWord) >>> ((i - lastWord) << 3);
+            long found = (word - BELOW_CR) & ~word & HIGHS;
+            if (found != 0) {
+                int bits = Long.numberOfTrailingZeros(found) & ~7;
+                int at = i + (bits >>> 3);
+                if (at >= to) {
+                    return to;
+                }
+                byte c = a[at];
+                if (c != '\r' && c != '\n') {
+                    return firstCrOrLf(a, at, to);
+                }
+                if (bits != 0) {
+                    h = Long.rotateLeft(h, HASH_ROTATION) ^ (word & (-1L >>> (Long.SIZE - bits))) * MIX;
+                }
+                lineHash = finishHash(h, at - from);
+                hashed = true;
+                return at;
+            }
+            h = Long.rotateLeft(h, HASH_ROTATION) ^ word * MIX;
+            i += Long.BYTES;
+        }
+        return to;
+    }
+
+    private static long finishHash(long h, int length) {
+        long x = (h ^ length) * MIX;
+        return (x ^ x >>> 29) * MIX;
+    }
+
+    /**
+     * Reads the next header field, all of it: name, value and folds, with no look-up among the lines
+     * kept before ({@link #kept} stays {@code null}).
      *
      * @return false at the empty line that ends the header section ({@link #bodyStart} is then set)
      */
     boolean next() throws SipParseException {
+        kept = null;
+        if (atEmptyLine()) {
+            return false;
+        }
+        return field(-1);
+    }
+
+    /**
+     * Reads the next header field, or finds its line among those kept before ({@link #kept}): a line
+     * that ends with CRLF within the line limit and is not folded is looked up whole; any other line,
+     * or one not found, is read as by {@link #next()}.
+     *
+     * @return false at the empty line that ends the header section ({@link #bodyStart} is then set)
+     */
+    boolean nextField() throws SipParseException {
+        kept = null;
+        if (atEmptyLine()) {
+            return false;
+        }
+        byte[] a = scanner.a;
+        int start = pos;
+        int limit = Math.min(end, start + maxLineBytes + 1);
+        int cr = scanLine(a, start, limit);
+        if (hashed && cr < limit && a[cr] == '\r' && cr + 1 < end && a[cr + 1] == '\n'
+                && !(cr + 2 < end && (a[cr + 2] == ' ' || a[cr + 2] == '\t'))) {
+            Object hit = keptLines.find(LINE_KIND, lineHash, a, start, cr);
+            if (hit != null) {
+                if (++lines > maxLines) {
+                    throw scanner.failAt(Rule.TOO_MANY_HEADERS, start, "more than " + maxLines + " header fields");
+                }
+                kept = (KeptField) hit;
+                nameStart = start;
+                valueEnd = cr;
+                pos = cr + 2;
+                return true;
+            }
+        } else {
+            keptLines.forget();
+        }
+        return field(cr < limit ? cr : -1);
+    }
+
+    /**
+     * Keeps what the field {@link #nextField()} just read (without fault) parsed to, for the next
+     * message that carries the same line; a no-op when that line could not be looked up.
+     */
+    void keep(HeaderName name, Object value) {
+        keptLines.keep(new KeptField(name, value));
+    }
+
+    /** True at the empty line that ends the header section; fails when the message ends before it. */
+    private boolean atEmptyLine() throws SipParseException {
         SipScanner s = scanner;
         byte[] a = s.a;
         s.header = null;
         if (pos + 1 < end && a[pos] == '\r' && a[pos + 1] == '\n') {
             bodyStart = pos + 2;
-            return false;
+            return true;
         }
         if (pos >= end) {
             throw s.failAt(Rule.INCOMPLETE_HEADERS, pos, "no empty line after the headers");
         }
+        return false;
+    }
+
+    /**
+     * Reads the field at {@link #pos}; {@code firstCrOrLf}, when not negative, is the index of the first
+     * CR or LF from there (found within the line limit), so that the value is not searched again.
+     */
+    private boolean field(int firstCrOrLf) throws SipParseException {
+        SipScanner s = scanner;
+        byte[] a = s.a;
         int lineStart = pos;
         byte first = a[pos];
         if (first == ' ' || first == '\t') {
@@ -143,7 +330,8 @@ final class HeaderLines {
             throw s.failAt(Rule.BAD_HEADER_LINE, i, "expected ':' after the header name");
         }
         valueStart = i + 1;
-        int lineEnd = lineEnd(s, valueStart, end, maxLineBytes);
+        int lineEnd = firstCrOrLf >= valueStart ? terminated(s, firstCrOrLf, end)
+                : lineEnd(s, valueStart, end, maxLineBytes);
         while (lineEnd + 2 < end && (a[lineEnd + 2] == ' ' || a[lineEnd + 2] == '\t')) {
             lineEnd = lineEnd(s, lineEnd + 3, end, maxLineBytes);
         }

@@ -16,15 +16,14 @@ import java.util.List;
  * The typed state of the message being parsed: which headers were seen (so that a second value of a
  * single-valued header is a conflict and the mandatory ones can be checked), Content-Length, the
  * values of multi-valued headers, and the builder they go into. Values that depend on nothing but
- * their own bytes and recur from message to message (To, Contact, Route, Record-Route, Content-Type,
- * Allow, Supported, Require, Session-Expires and untyped headers) are looked up in a {@link
- * ValueCache} first. Reused by its parser for message after message ({@link #reset}); not thread-safe.
+ * their own bytes and recur from message to message (Max-Forwards, To, Contact, Route, Record-Route,
+ * Content-Type, Content-Length, Allow, Supported, Require, Session-Expires, Min-SE and untyped headers)
+ * are answered by {@link #typed} and {@link #untyped} so that the parser can keep their line ({@link
+ * HeaderLines#keep}); a line found again goes in through {@link #kept}, with the same checks of what
+ * the rest of the message allows (a second single value, {@code Contact: *}). Reused by its parser
+ * for message after message ({@link #reset}); not thread-safe.
  */
 final class MessageAssembly implements ViaParser.Sink {
-    /** {@link ValueCache} kind of an untyped header's value, plus its {@link HeaderName.Check} ordinal. */
-    private static final int RAW_KIND = 64;
-
-    private final ValueCache cache = new ValueCache();
     private final Values<Via> vias = new Values<>();
     private final Values<NameAddr> contactValues = new Values<>();
     private final Values<NameAddr> routes = new Values<>();
@@ -106,99 +105,150 @@ final class MessageAssembly implements ViaParser.Sink {
         vias.add(via);
     }
 
-    /** Reads a typed header value from the scanner's range (already set) into the builder. */
-    void typed(SipHeaderName name, SipScanner s, int fieldStart) throws SipParseException {
+    /**
+     * Reads a typed header value from the scanner's range (already set) into the builder.
+     *
+     * @return the value when it depends on nothing but the line's bytes and recurs (for {@link
+     *         HeaderLines#keep}), else {@code null}
+     */
+    Object typed(SipHeaderName name, SipScanner s, int fieldStart) throws SipParseException {
+        checkTypedOnce(name, s, fieldStart);
+        switch (name) {
+            case VIA -> {
+                ViaParser.parse(s, this);
+                return null;
+            }
+            case FROM -> {
+                builder.from(single(s, name));
+                return null;
+            }
+            case TO -> {
+                NameAddr to = single(s, name);
+                builder.to(to);
+                return to;
+            }
+            case CALL_ID -> {
+                builder.callId(HeaderValues.callId(s));
+                return null;
+            }
+            case CSEQ -> {
+                cseqOffset = fieldStart;
+                builder.cseq(cseqOf(s));
+                return null;
+            }
+            case MAX_FORWARDS -> {
+                int maxForwards = HeaderValues.maxForwards(s);
+                builder.maxForwards(maxForwards);
+                return maxForwards;
+            }
+            case CONTACT -> {
+                return contact(s, fieldStart);
+            }
+            case ROUTE -> {
+                return nameAddrs(s, routes, "Route value");
+            }
+            case RECORD_ROUTE -> {
+                return nameAddrs(s, recordRoutes, "Record-Route value");
+            }
+            case CONTENT_TYPE -> {
+                contentType = HeaderValues.contentType(s);
+                builder.contentType(contentType);
+                return contentType;
+            }
+            case CONTENT_LENGTH -> {
+                contentLength = HeaderValues.contentLength(s);
+                return contentLength;
+            }
+            case REASON -> {
+                HeaderValues.reasons(s, reasons);
+                return null;
+            }
+            case ALLOW -> {
+                return tokens(s, allow, true, "method");
+            }
+            case SUPPORTED -> {
+                return tokens(s, supported, true, "option-tag");
+            }
+            case REQUIRE -> {
+                return tokens(s, require, false, "option-tag");
+            }
+            case SESSION_EXPIRES -> {
+                SessionExpires value = HeaderValues.sessionExpires(s);
+                builder.sessionExpires(value);
+                return value;
+            }
+            case MIN_SE -> {
+                long minSe = HeaderValues.minSe(s);
+                builder.minSe(minSe);
+                return minSe;
+            }
+            default -> throw new IllegalStateException("typed header without a reader: " + name);
+        }
+    }
+
+    /**
+     * Takes the value that a line read before parsed to ({@link #typed} or {@link #untyped} answered
+     * it), with the checks that depend on the rest of the message; the scanner's header is set.
+     */
+    @SuppressWarnings("unchecked")
+    void kept(HeaderLines.KeptField field, SipScanner s, int fieldStart) throws SipParseException {
+        HeaderName known = field.name();
+        Object value = field.value();
+        if (known == null || known.typed == null) {
+            checkUntypedOnce(known, s, fieldStart);
+            otherHeaders.add((SipHeader) value);
+            return;
+        }
+        SipHeaderName name = known.typed;
+        checkTypedOnce(name, s, fieldStart);
+        switch (name) {
+            case TO -> builder.to((NameAddr) value);
+            case MAX_FORWARDS -> builder.maxForwards((Integer) value);
+            case CONTACT -> {
+                checkNoWildcard(s, fieldStart);
+                contactValues.addAll((List<NameAddr>) value);
+            }
+            case ROUTE -> routes.addAll((List<NameAddr>) value);
+            case RECORD_ROUTE -> recordRoutes.addAll((List<NameAddr>) value);
+            case CONTENT_TYPE -> {
+                contentType = (String) value;
+                builder.contentType(contentType);
+            }
+            case CONTENT_LENGTH -> contentLength = (Integer) value;
+            case ALLOW -> allow.addAll((List<String>) value);
+            case SUPPORTED -> supported.addAll((List<String>) value);
+            case REQUIRE -> require.addAll((List<String>) value);
+            case SESSION_EXPIRES -> builder.sessionExpires((SessionExpires) value);
+            case MIN_SE -> builder.minSe((Long) value);
+            default -> throw new IllegalStateException("header line kept without a value for it: " + name);
+        }
+    }
+
+    private void checkTypedOnce(SipHeaderName name, SipScanner s, int fieldStart) throws SipParseException {
         long bit = 1L << name.ordinal();
         if (name.singleValued() && (seenTyped & bit) != 0) {
             throw s.failAt(Rule.DUPLICATE_HEADER, fieldStart, "second " + name.canonicalName() + " header");
         }
         seenTyped |= bit;
-        switch (name) {
-            case VIA -> ViaParser.parse(s, this);
-            case FROM -> builder.from(single(s, name));
-            case TO -> builder.to(to(s));
-            case CALL_ID -> builder.callId(HeaderValues.callId(s));
-            case CSEQ -> {
-                cseqOffset = fieldStart;
-                builder.cseq(cseqOf(s));
-            }
-            case MAX_FORWARDS -> builder.maxForwards(HeaderValues.maxForwards(s));
-            case CONTACT -> contact(s, fieldStart);
-            case ROUTE -> nameAddrs(name, s, routes, "Route value");
-            case RECORD_ROUTE -> nameAddrs(name, s, recordRoutes, "Record-Route value");
-            case CONTENT_TYPE -> {
-                contentType = contentType(s);
-                builder.contentType(contentType);
-            }
-            case CONTENT_LENGTH -> contentLength = HeaderValues.contentLength(s);
-            case REASON -> HeaderValues.reasons(s, reasons);
-            case ALLOW -> tokens(name, s, allow, true, "method");
-            case SUPPORTED -> tokens(name, s, supported, true, "option-tag");
-            case REQUIRE -> tokens(name, s, require, false, "option-tag");
-            case SESSION_EXPIRES -> builder.sessionExpires(sessionExpires(s));
-            case MIN_SE -> builder.minSe(HeaderValues.minSe(s));
-        }
-    }
-
-    private NameAddr to(SipScanner s) throws SipParseException {
-        Object kept = cache.find(SipHeaderName.TO.ordinal(), s.a, s.pos, s.end);
-        if (kept != null) {
-            return (NameAddr) kept;
-        }
-        NameAddr value = single(s, SipHeaderName.TO);
-        cache.keep(value);
-        return value;
     }
 
     /** Route or Record-Route: one or more name-addr values. */
-    @SuppressWarnings("unchecked")
-    private void nameAddrs(SipHeaderName name, SipScanner s, Values<NameAddr> out, String what)
+    private static List<NameAddr> nameAddrs(SipScanner s, Values<NameAddr> out, String what)
             throws SipParseException {
-        Object kept = cache.find(name.ordinal(), s.a, s.pos, s.end);
-        if (kept != null) {
-            out.addAll((List<NameAddr>) kept);
-            return;
-        }
         int mark = out.mark();
         do {
             out.add(NameAddrParser.parse(s, true));
         } while (s.separator(','));
         s.expectEnd(Rule.BAD_NAME_ADDR, what);
-        cache.keep(out.since(mark));
-    }
-
-    private String contentType(SipScanner s) throws SipParseException {
-        Object kept = cache.find(SipHeaderName.CONTENT_TYPE.ordinal(), s.a, s.pos, s.end);
-        if (kept != null) {
-            return (String) kept;
-        }
-        String value = HeaderValues.contentType(s);
-        cache.keep(value);
-        return value;
+        return out.since(mark);
     }
 
     /** Allow, Supported or Require. */
-    @SuppressWarnings("unchecked")
-    private void tokens(SipHeaderName name, SipScanner s, Values<String> out, boolean emptyAllowed, String what)
+    private static List<String> tokens(SipScanner s, Values<String> out, boolean emptyAllowed, String what)
             throws SipParseException {
-        Object kept = cache.find(name.ordinal(), s.a, s.pos, s.end);
-        if (kept != null) {
-            out.addAll((List<String>) kept);
-            return;
-        }
         int mark = out.mark();
         HeaderValues.tokens(s, out, emptyAllowed, what);
-        cache.keep(out.since(mark));
-    }
-
-    private SessionExpires sessionExpires(SipScanner s) throws SipParseException {
-        Object kept = cache.find(SipHeaderName.SESSION_EXPIRES.ordinal(), s.a, s.pos, s.end);
-        if (kept != null) {
-            return (SessionExpires) kept;
-        }
-        SessionExpires value = HeaderValues.sessionExpires(s);
-        cache.keep(value);
-        return value;
+        return out.since(mark);
     }
 
     private CSeq cseqOf(SipScanner s) throws SipParseException {
@@ -207,36 +257,36 @@ final class MessageAssembly implements ViaParser.Sink {
         return cseq;
     }
 
-    /** An untyped header: conflict check, optional validation, then kept as received. */
-    void untyped(HeaderName known, String name, SipScanner s, int fieldStart) throws SipParseException {
-        if (known != null) {
-            if (known.singleBit >= 0) {
-                long bit = 1L << known.singleBit;
-                if ((seenUntyped & bit) != 0) {
-                    throw s.failAt(Rule.DUPLICATE_HEADER, fieldStart, "second " + known.canonical + " header");
-                }
-                seenUntyped |= bit;
-            }
-        }
+    /**
+     * An untyped header: conflict check, optional validation, then kept as received.
+     *
+     * @return the header, which depends on nothing but the line's bytes
+     */
+    SipHeader untyped(HeaderName known, String name, SipScanner s, int fieldStart) throws SipParseException {
+        checkUntypedOnce(known, s, fieldStart);
         HeaderName.Check check = known != null ? known.check : HeaderName.Check.NONE;
-        Object kept = cache.find(RAW_KIND + check.ordinal(), s.a, s.pos, s.end);
-        String value;
-        if (kept != null) {
-            value = (String) kept;
-        } else {
-            if (check != HeaderName.Check.NONE) {
-                int start = s.pos;
-                if (check == HeaderName.Check.DATE) {
-                    HeaderValues.date(s);
-                } else {
-                    HeaderValues.deltaSeconds(s);
-                }
-                s.pos = start;
+        if (check != HeaderName.Check.NONE) {
+            int start = s.pos;
+            if (check == HeaderName.Check.DATE) {
+                HeaderValues.date(s);
+            } else {
+                HeaderValues.deltaSeconds(s);
             }
-            value = RawText.read(s);
-            cache.keep(value);
+            s.pos = start;
         }
-        otherHeaders.add(new SipHeader(name, value));
+        SipHeader header = new SipHeader(name, RawText.read(s));
+        otherHeaders.add(header);
+        return header;
+    }
+
+    private void checkUntypedOnce(HeaderName known, SipScanner s, int fieldStart) throws SipParseException {
+        if (known != null && known.singleBit >= 0) {
+            long bit = 1L << known.singleBit;
+            if ((seenUntyped & bit) != 0) {
+                throw s.failAt(Rule.DUPLICATE_HEADER, fieldStart, "second " + known.canonical + " header");
+            }
+            seenUntyped |= bit;
+        }
     }
 
     /** From or To: one value, whose tag (if any) is a token. */
@@ -256,7 +306,8 @@ final class MessageAssembly implements ViaParser.Sink {
         return value;
     }
 
-    private void contact(SipScanner s, int fieldStart) throws SipParseException {
+    /** Contact: {@code *} alone, or name-addr values; answers the values (not {@code *}) for keeping. */
+    private List<NameAddr> contact(SipScanner s, int fieldStart) throws SipParseException {
         if (s.peek() == '*') {
             s.pos++;
             s.skipLws();
@@ -265,17 +316,9 @@ final class MessageAssembly implements ViaParser.Sink {
             }
             contactWildcard = true;
             builder.contactWildcard(true);
-            return;
+            return null;
         }
-        if (contactWildcard) {
-            throw s.failAt(Rule.BAD_HEADER_VALUE, fieldStart, "Contact: * must be the only Contact value");
-        }
-        contacts = true;
-        Object kept = cache.find(SipHeaderName.CONTACT.ordinal(), s.a, s.pos, s.end);
-        if (kept != null) {
-            contactValues.addAll(castNameAddrs(kept));
-            return;
-        }
+        checkNoWildcard(s, fieldStart);
         int mark = contactValues.mark();
         do {
             NameAddr value = NameAddrParser.parse(s, false);
@@ -283,12 +326,14 @@ final class MessageAssembly implements ViaParser.Sink {
             contactValues.add(value);
         } while (s.separator(','));
         s.expectEnd(Rule.BAD_NAME_ADDR, "Contact value");
-        cache.keep(contactValues.since(mark));
+        return contactValues.since(mark);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<NameAddr> castNameAddrs(Object kept) {
-        return (List<NameAddr>) kept;
+    private void checkNoWildcard(SipScanner s, int fieldStart) throws SipParseException {
+        if (contactWildcard) {
+            throw s.failAt(Rule.BAD_HEADER_VALUE, fieldStart, "Contact: * must be the only Contact value");
+        }
+        contacts = true;
     }
 
     /** q = qvalue ("0" ["." 0*3DIGIT] / "1" ["." 0*3("0")]) and expires = delta-seconds (RFC 3261 §20.10). */

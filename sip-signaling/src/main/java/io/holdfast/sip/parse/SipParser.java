@@ -1,5 +1,6 @@
 package io.holdfast.sip.parse;
 
+import io.holdfast.sip.message.SipHeader;
 import io.holdfast.sip.message.SipHeaderName;
 import io.holdfast.sip.message.SipMessage;
 import io.holdfast.sip.message.SipRequest;
@@ -37,6 +38,13 @@ public final class SipParser {
     public enum Framing { DATAGRAM, STREAM }
 
     private static final int MIN_SCRATCH = 4096;
+
+    /**
+     * What a start line parsed to: a request's method and Request-URI, or a response's status code and
+     * reason phrase ({@code method} is then {@code null}). Immutable.
+     */
+    private record StartLine(String method, SipUri uri, int code, String reason) {
+    }
 
     private final SipLimits limits;
     private final SipScanner scanner = new SipScanner();
@@ -96,7 +104,7 @@ public final class SipParser {
         if (pos >= end) {
             throw scanner.failAt(Rule.BAD_START_LINE, pos, "no start line");
         }
-        int lineEnd = HeaderLines.lineEnd(scanner, pos, end, limits.maxHeaderLineBytes());
+        int lineEnd = lines.startLineEnd(pos, end, limits.maxHeaderLineBytes());
         methodToken = null;
         try {
             return parseMessage(pos, lineEnd, end, framing);
@@ -140,34 +148,44 @@ public final class SipParser {
     private SipMessage parseMessage(int pos, int lineEnd, int end, Framing framing)
             throws SipParseException {
         byte[] a = scanner.a;
-        for (int i = pos; i < lineEnd; i++) {
-            int c = a[i] & 0xff;
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                throw scanner.failAt(Rule.ILLEGAL_CHARACTER, i, SipScanner.describe(c) + " in the start line");
-            }
-        }
         SipRequest.Builder request = null;
         SipResponse.Builder response = null;
-        if (lineEnd - pos >= 4 && (a[pos] | 0x20) == 's' && (a[pos + 1] | 0x20) == 'i' && (a[pos + 2] | 0x20) == 'p'
-                && a[pos + 3] == '/') {
-            response = statusLine(pos, lineEnd);
+        StartLine start = (StartLine) lines.keptStartLine();
+        if (start == null) {
+            start = startLine(pos, lineEnd);
+            lines.keepStartLine(start);
+        }
+        if (start.method() != null) {
+            methodToken = start.method();
+            request = SipRequest.builder(methodToken, start.uri());
         } else {
-            request = requestLine(pos, lineEnd);
+            response = SipResponse.builder(start.code(), start.reason());
         }
         SipMessage.Builder<?> builder = request != null ? request : response;
         MessageAssembly m = assembly;
         m.reset(builder);
         lines.reset(lineEnd + 2, end, limits);
-        while (lines.next()) {
+        while (lines.nextField()) {
+            HeaderLines.KeptField kept = lines.kept;
+            if (kept != null) {
+                HeaderName known = kept.name();
+                scanner.header = known != null ? known.canonical : ((SipHeader) kept.value()).name();
+                m.kept(kept, scanner, lines.nameStart);
+                continue;
+            }
             HeaderName known = HeaderName.lookup(a, lines.nameStart, lines.nameEnd);
+            Object value;
             if (known != null && known.typed != null) {
                 scanner.range(lines.valueStart, lines.valueEnd, known.canonical);
-                m.typed(known.typed, scanner, lines.nameStart);
+                value = m.typed(known.typed, scanner, lines.nameStart);
             } else {
                 String name = known != null ? known.asReceived(a, lines.nameStart, lines.nameEnd)
                         : scanner.ascii(lines.nameStart, lines.nameEnd);
                 scanner.range(lines.valueStart, lines.valueEnd, known != null ? known.canonical : name);
-                m.untyped(known, name, scanner, lines.nameStart);
+                value = m.untyped(known, name, scanner, lines.nameStart);
+            }
+            if (value != null) {
+                lines.keep(known, value);
             }
         }
         int bodyStart = lines.bodyStart;
@@ -233,8 +251,27 @@ public final class SipParser {
         return contentLength;
     }
 
+    /**
+     * Reads the start line {@code [pos, lineEnd)}, which depends on nothing but its bytes (so that its
+     * line can be kept); {@link #methodToken} is set as soon as the method is read.
+     */
+    private StartLine startLine(int pos, int lineEnd) throws SipParseException {
+        byte[] a = scanner.a;
+        for (int i = pos; i < lineEnd; i++) {
+            int c = a[i] & 0xff;
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw scanner.failAt(Rule.ILLEGAL_CHARACTER, i, SipScanner.describe(c) + " in the start line");
+            }
+        }
+        if (lineEnd - pos >= 4 && (a[pos] | 0x20) == 's' && (a[pos + 1] | 0x20) == 'i' && (a[pos + 2] | 0x20) == 'p'
+                && a[pos + 3] == '/') {
+            return statusLine(pos, lineEnd);
+        }
+        return requestLine(pos, lineEnd);
+    }
+
     /** Request-Line = Method SP Request-URI SP SIP-Version CRLF, with exactly one SP between elements. */
-    private SipRequest.Builder requestLine(int pos, int lineEnd) throws SipParseException {
+    private StartLine requestLine(int pos, int lineEnd) throws SipParseException {
         byte[] a = scanner.a;
         int sp = pos;
         while (sp < lineEnd && SipChars.is(a[sp], SipChars.TOKEN)) {
@@ -267,11 +304,11 @@ public final class SipParser {
             throw scanner.failAt(Rule.BAD_REQUEST_URI, uriStart, "Request-URI enclosed in <>");
         }
         SipUri uri = UriParser.parse(scanner, uriStart, lastSp, UriParser.Place.REQUEST_LINE);
-        return SipRequest.builder(methodToken, uri);
+        return new StartLine(methodToken, uri, 0, null);
     }
 
     /** Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF; Status-Code 100..699. */
-    private SipResponse.Builder statusLine(int pos, int lineEnd) throws SipParseException {
+    private StartLine statusLine(int pos, int lineEnd) throws SipParseException {
         byte[] a = scanner.a;
         int sp = pos;
         while (sp < lineEnd && a[sp] != ' ') {
@@ -292,7 +329,7 @@ public final class SipParser {
             throw scanner.failAt(Rule.BAD_START_LINE, i, "expected SP after the Status-Code");
         }
         String reason = reasonPhrase(i + 1, lineEnd);
-        return SipResponse.builder(code, reason);
+        return new StartLine(null, null, code, reason);
     }
 
     /** SIP-Version: SIP/2.0 (case-insensitive, §7.1); another well-formed version is BAD_VERSION (505). */

@@ -27,9 +27,11 @@ final class ValueCache {
     private static final int SLOT_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SLOTS);
 
     private final byte[][] keys = new byte[SLOTS][];
+    private final long[] hashes = new long[SLOTS];
     private final int[] kinds = new int[SLOTS];
     private final Object[] values = new Object[SLOTS];
     private int pendingSlot = -1;
+    private long pendingHash;
     private int pendingKind;
     private byte[] pendingBytes;
     private int pendingStart;
@@ -45,13 +47,32 @@ final class ValueCache {
             pendingSlot = -1;
             return null;
         }
-        int slot = slot(kind, a, start, end);
-        int found = matches(slot, kind, a, start, end) ? slot : matches(slot + 1, kind, a, start, end) ? slot + 1 : -1;
+        return find(hash(kind, a, start, end), kind, a, start, end);
+    }
+
+    /**
+     * Like {@link #find(int, byte[], int, int)} for bytes whose hash the caller computed while it read
+     * them: {@code hash} must depend on every byte and be well mixed in its top bits.
+     */
+    Object find(int kind, long hash, byte[] a, int start, int end) {
+        int length = end - start;
+        if (length == 0 || length > MAX_LENGTH) {
+            pendingSlot = -1;
+            return null;
+        }
+        return find(hash, kind, a, start, end);
+    }
+
+    private Object find(long hash, int kind, byte[] a, int start, int end) {
+        int slot = (int) (hash >>> SLOT_SHIFT) & (SLOTS - 2);
+        int found = matches(slot, hash, kind, a, start, end) ? slot
+                : matches(slot + 1, hash, kind, a, start, end) ? slot + 1 : -1;
         if (found >= 0) {
             pendingSlot = -1;
             pendingBytes = null;
             return values[found];
         }
+        pendingHash = hash;
         pendingSlot = slot;
         pendingKind = kind;
         pendingBytes = a;
@@ -60,10 +81,20 @@ final class ValueCache {
         return null;
     }
 
-    private boolean matches(int slot, int kind, byte[] a, int start, int end) {
+    /** The hash tells nearly every other value apart before its bytes are read. */
+    private boolean matches(int slot, long hash, int kind, byte[] a, int start, int end) {
+        if (hashes[slot] != hash) {
+            return false;
+        }
         byte[] key = keys[slot];
         return kinds[slot] == kind && key != null && key.length == end - start
                 && Arrays.equals(key, 0, key.length, a, start, end);
+    }
+
+    /** Forgets the bytes of the last {@link #find}: a {@link #keep} that follows is a no-op. */
+    void forget() {
+        pendingSlot = -1;
+        pendingBytes = null;
     }
 
     /** Keeps {@code value} (immutable) for the bytes of the last {@link #find} that answered {@code null}. */
@@ -74,12 +105,14 @@ final class ValueCache {
         }
         byte[] evicted = keys[slot + 1];
         keys[slot + 1] = keys[slot];
+        hashes[slot + 1] = hashes[slot];
         kinds[slot + 1] = kinds[slot];
         values[slot + 1] = values[slot];
         int length = pendingEnd - pendingStart;
         byte[] key = evicted != null && evicted.length == length ? evicted : new byte[length];
         keys[slot] = key;
         System.arraycopy(pendingBytes, pendingStart, key, 0, length);
+        hashes[slot] = pendingHash;
         kinds[slot] = pendingKind;
         values[slot] = value;
         pendingSlot = -1;
@@ -91,7 +124,7 @@ final class ValueCache {
      * the top bits, the only ones every input bit reaches (values that differ in one byte, such as two
      * callers' Contacts, must not crowd into a few sets).
      */
-    private static int slot(int kind, byte[] a, int start, int end) {
+    private static long hash(int kind, byte[] a, int start, int end) {
         int length = end - start;
         long h = (kind * 31L + length) * MIX;
         int i = start;
@@ -110,6 +143,6 @@ final class ValueCache {
             }
             h = (h ^ tail) * MIX;
         }
-        return (int) (h >>> SLOT_SHIFT) & (SLOTS - 2);
+        return h;
     }
 }
