@@ -24,6 +24,14 @@ final class HeaderLines {
     record KeptField(HeaderName name, Object value) {
     }
 
+    /**
+     * What a Via, From or To line parsed to, kept around its last parameter value (a branch, a tag):
+     * {@code value} is the Via or name-addr with that value, which is parameter {@code parameter} of
+     * it; {@code unique} says whether such a value bypasses the string cache ({@link SipScanner#fresh}).
+     */
+    record KeptAround(HeaderName name, Object value, int parameter, boolean unique) {
+    }
+
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGHS = 0x8080808080808080L;
     /** 0x0E in every byte: the bytes below it include CR and LF. */
@@ -35,10 +43,16 @@ final class HeaderLines {
     private static final int LINE_KIND = 0;
     /** {@link ValueCache} kind of a whole start line. */
     private static final int START_LINE_KIND = 1;
+    /** {@link ValueCache} kind of a header line without its last parameter value. */
+    private static final int AROUND_KIND = 2;
+    /** How far from the end of a line its last '=' is looked for. */
+    private static final int AROUND_REACH = 64;
 
     private final SipScanner scanner;
     /** Whole header lines that parsed before, with what they parsed to. */
     private final ValueCache keptLines = new ValueCache();
+    /** Via, From and To lines that parsed before, without their last parameter value. */
+    private final ValueCache linesAround = new ValueCache();
     private int maxLineBytes;
     private int maxLines;
     private int pos;
@@ -57,6 +71,14 @@ final class HeaderLines {
      * {@code null}; only {@link #nameStart} and {@link #valueEnd} are then set.
      */
     KeptField kept;
+    /**
+     * What the field {@link #nextField()} just returned parsed to, but for its last parameter value,
+     * which is {@code [holeStart, holeEnd)}, when its line was read before, else {@code null}; only
+     * {@link #nameStart} and {@link #valueEnd} are then set.
+     */
+    KeptAround keptAround;
+    int holeStart;
+    int holeEnd;
     private Object keptStart;
     /** The hash of the line {@link #scanLine} last read, when {@link #hashed}. */
     private long lineHash;
@@ -189,31 +211,44 @@ final class HeaderLines {
         }
         long h = 0;
         int i = from;
-        while (i < to) {
-            long word = i <= lastWord ? (long) WORDS.get(a, i)
-                    : (long) WORDS.get(a, lastWord) >>> ((i - lastWord) << 3);
+        int direct = Math.min(to, lastWord + 1);
+        while (i < direct) {
+            long word = (long) WORDS.get(a, i);
             long found = (word - BELOW_CR) & ~word & HIGHS;
             if (found != 0) {
-                int bits = Long.numberOfTrailingZeros(found) & ~7;
-                int at = i + (bits >>> 3);
-                if (at >= to) {
-                    return to;
-                }
-                byte c = a[at];
-                if (c != '\r' && c != '\n') {
-                    return firstCrOrLf(a, at, to);
-                }
-                if (bits != 0) {
-                    h = Long.rotateLeft(h, HASH_ROTATION) ^ (word & (-1L >>> (Long.SIZE - bits))) * MIX;
-                }
-                lineHash = finishHash(h, at - from);
-                hashed = true;
-                return at;
+                return lineFound(a, from, i, to, word, found, h);
             }
             h = Long.rotateLeft(h, HASH_ROTATION) ^ word * MIX;
             i += Long.BYTES;
         }
+        if (i < to) {
+            long word = (long) WORDS.get(a, lastWord) >>> ((i - lastWord) << 3);
+            long found = (word - BELOW_CR) & ~word & HIGHS;
+            if (found != 0) {
+                return lineFound(a, from, i, to, word, found, h);
+            }
+        }
         return to;
+    }
+
+    /** The end of {@link #scanLine}: {@code word}, read at {@code i}, has a byte below 0x0E. */
+    private int lineFound(byte[] a, int from, int i, int to, long word, long found, long h) {
+        int bits = Long.numberOfTrailingZeros(found) & ~7;
+        int at = i + (bits >>> 3);
+        if (at >= to) {
+            return to;
+        }
+        byte c = a[at];
+        if (c != '\r' && c != '\n') {
+            return firstCrOrLf(a, at, to);
+        }
+        long hash = h;
+        if (bits != 0) {
+            hash = Long.rotateLeft(hash, HASH_ROTATION) ^ (word & (-1L >>> (Long.SIZE - bits))) * MIX;
+        }
+        lineHash = finishHash(hash, at - from);
+        hashed = true;
+        return at;
     }
 
     private static long finishHash(long h, int length) {
@@ -244,6 +279,8 @@ final class HeaderLines {
      */
     boolean nextField() throws SipParseException {
         kept = null;
+        keptAround = null;
+        holeStart = -1;
         if (atEmptyLine()) {
             return false;
         }
@@ -254,11 +291,15 @@ final class HeaderLines {
         if (hashed && cr < limit && a[cr] == '\r' && cr + 1 < end && a[cr + 1] == '\n'
                 && !(cr + 2 < end && (a[cr + 2] == ' ' || a[cr + 2] == '\t'))) {
             Object hit = keptLines.find(LINE_KIND, lineHash, a, start, cr);
+            if (hit == null) {
+                hit = findAround(a, start, cr);
+            } else {
+                kept = (KeptField) hit;
+            }
             if (hit != null) {
                 if (++lines > maxLines) {
                     throw scanner.failAt(Rule.TOO_MANY_HEADERS, start, "more than " + maxLines + " header fields");
                 }
-                kept = (KeptField) hit;
                 nameStart = start;
                 valueEnd = cr;
                 pos = cr + 2;
@@ -266,8 +307,44 @@ final class HeaderLines {
             }
         } else {
             keptLines.forget();
+            linesAround.forget();
         }
         return field(cr < limit ? cr : -1);
+    }
+
+    /**
+     * Looks the line {@code a[start, cr)} up among the lines kept around their last parameter value:
+     * the hole is the run of token characters after the line's last '=' (within {@link #AROUND_REACH}
+     * bytes of its end), which must not be empty. Only lines that may be a Via, From or To (long or
+     * compact name) are looked up.
+     *
+     * @return what the line parsed to, but for the hole ({@link #keptAround}), or {@code null}
+     */
+    private KeptAround findAround(byte[] a, int start, int cr) {
+        int first = a[start] | 0x20;
+        if (first != 'v' && first != 'f' && first != 't') {
+            linesAround.forget();
+            return null;
+        }
+        int equals = cr - 1;
+        int stop = Math.max(start, cr - AROUND_REACH);
+        while (equals > stop && a[equals] != '=') {
+            equals--;
+        }
+        int from = equals + 1;
+        int to = from;
+        while (to < cr && SipChars.is(a[to], SipChars.TOKEN)) {
+            to++;
+        }
+        if (a[equals] != '=' || to == from) {
+            linesAround.forget();
+            return null;
+        }
+        holeStart = from;
+        holeEnd = to;
+        long hash = ValueCache.hash(AROUND_KIND, a, start, from) * MIX ^ ValueCache.hash(AROUND_KIND, a, to, cr);
+        keptAround = (KeptAround) linesAround.findAround(AROUND_KIND, hash, a, start, from, to, cr);
+        return keptAround;
     }
 
     /**
@@ -276,6 +353,15 @@ final class HeaderLines {
      */
     void keep(HeaderName name, Object value) {
         keptLines.keep(new KeptField(name, value));
+    }
+
+    /**
+     * Keeps what the Via, From or To field {@link #nextField()} just read (without fault) parsed to,
+     * around its hole {@code [holeStart, holeEnd)}: {@code value} holds the hole's bytes as parameter
+     * {@code parameter}; a no-op when the line could not be looked up around a hole.
+     */
+    void keepAround(HeaderName name, Object value, int parameter, boolean unique) {
+        linesAround.keep(new KeptAround(name, value, parameter, unique));
     }
 
     /** True at the empty line that ends the header section; fails when the message ends before it. */

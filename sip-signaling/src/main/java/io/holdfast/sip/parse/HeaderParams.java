@@ -56,6 +56,8 @@ final class HeaderParams {
             throw s.fail(rule, c < 0 ? "missing parameter value after '='"
                     : "character " + SipScanner.describe(c) + " cannot start a parameter value");
         }
+        s.tokenValueStart = start;
+        s.tokenValueEnd = s.pos;
         return unique ? s.fresh(start, s.pos) : s.ascii(start, s.pos);
     }
 

@@ -34,6 +34,11 @@ final class MessageAssembly implements ViaParser.Sink {
     private final Values<String> require = new Values<>();
     private final Values<SipHeader> otherHeaders = new Values<>();
     private SipMessage.Builder<?> builder;
+    /**
+     * The Via (when its line held one), From or To that {@link #typed} just read, else {@code null}:
+     * what its line may be kept as around its last parameter value.
+     */
+    Object aroundValue;
     private long seenTyped;
     private long seenUntyped;
     int contentLength = -1;
@@ -113,19 +118,27 @@ final class MessageAssembly implements ViaParser.Sink {
      */
     Object typed(SipHeaderName name, SipScanner s, int fieldStart) throws SipParseException {
         checkTypedOnce(name, s, fieldStart);
+        aroundValue = null;
         switch (name) {
             case VIA -> {
+                int before = vias.size();
                 ViaParser.parse(s, this);
+                if (vias.size() == before + 1) {
+                    aroundValue = vias.last();
+                }
                 return null;
             }
             case FROM -> {
-                builder.from(single(s, name));
+                NameAddr from = single(s, name);
+                builder.from(from);
+                aroundValue = from;
                 return null;
             }
             case TO -> {
                 NameAddr to = single(s, name);
                 builder.to(to);
-                return to;
+                aroundValue = to;
+                return to.parameters().has("tag") ? null : to;
             }
             case CALL_ID -> {
                 builder.callId(HeaderValues.callId(s));
@@ -222,6 +235,48 @@ final class MessageAssembly implements ViaParser.Sink {
             case MIN_SE -> builder.minSe((Long) value);
             default -> throw new IllegalStateException("header line kept without a value for it: " + name);
         }
+    }
+
+    /**
+     * Takes the Via, From or To value that a line read before parsed to, with {@code holeValue} in place
+     * of its parameter {@link HeaderLines.KeptAround#parameter()}'s value; the scanner's header is set.
+     */
+    void around(HeaderLines.KeptAround field, String holeValue, SipScanner s, int fieldStart)
+            throws SipParseException {
+        SipHeaderName name = field.name().typed;
+        checkTypedOnce(name, s, fieldStart);
+        if (name == SipHeaderName.VIA) {
+            Via via = (Via) field.value();
+            vias.add(new Via(via.transport(), via.host(), via.port(),
+                    withValue(via.parameters(), field.parameter(), holeValue)));
+            return;
+        }
+        NameAddr kept = (NameAddr) field.value();
+        NameAddr value = new NameAddr(kept.displayName(), kept.uri(),
+                withValue(kept.parameters(), field.parameter(), holeValue));
+        if (name == SipHeaderName.FROM) {
+            builder.from(value);
+        } else {
+            builder.to(value);
+        }
+    }
+
+    /** {@code parameters} with parameter {@code index} set to {@code value}. */
+    private static SipParameters withValue(SipParameters parameters, int index, String value) {
+        List<SipParameters.Parameter> list = parameters.asList();
+        SipParameters.Parameter changed = SharedParameters.of(list.get(index).name(), value);
+        return switch (list.size()) {
+            case 1 -> {
+                SipParameters shared = SharedParameters.alone(changed);
+                yield shared != null ? shared : SipParameters.of(List.of(changed));
+            }
+            case 2 -> SipParameters.of(index == 0 ? List.of(changed, list.get(1)) : List.of(list.get(0), changed));
+            default -> {
+                SipParameters.Parameter[] copy = list.toArray(new SipParameters.Parameter[0]);
+                copy[index] = changed;
+                yield SipParameters.of(List.of(copy));
+            }
+        };
     }
 
     private void checkTypedOnce(SipHeaderName name, SipScanner s, int fieldStart) throws SipParseException {

@@ -1,14 +1,18 @@
 package io.holdfast.sip.parse;
 
+import io.holdfast.sip.message.NameAddr;
 import io.holdfast.sip.message.SipHeader;
 import io.holdfast.sip.message.SipHeaderName;
 import io.holdfast.sip.message.SipMessage;
+import io.holdfast.sip.message.SipParameters;
 import io.holdfast.sip.message.SipRequest;
 import io.holdfast.sip.message.SipResponse;
 import io.holdfast.sip.message.SipUri;
+import io.holdfast.sip.message.Via;
 import io.holdfast.sip.parse.SipParseException.Rule;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -173,11 +177,23 @@ public final class SipParser {
                 m.kept(kept, scanner, lines.nameStart);
                 continue;
             }
+            HeaderLines.KeptAround around = lines.keptAround;
+            if (around != null) {
+                scanner.header = around.name().canonical;
+                String holeValue = around.unique() ? scanner.fresh(lines.holeStart, lines.holeEnd)
+                        : scanner.ascii(lines.holeStart, lines.holeEnd);
+                m.around(around, holeValue, scanner, lines.nameStart);
+                continue;
+            }
             HeaderName known = HeaderName.lookup(a, lines.nameStart, lines.nameEnd);
             Object value;
             if (known != null && known.typed != null) {
                 scanner.range(lines.valueStart, lines.valueEnd, known.canonical);
+                scanner.tokenValueStart = -1;
                 value = m.typed(known.typed, scanner, lines.nameStart);
+                if (lines.holeStart >= 0 && m.aroundValue != null) {
+                    keepAround(known, m.aroundValue);
+                }
             } else {
                 String name = known != null ? known.asReceived(a, lines.nameStart, lines.nameEnd)
                         : scanner.ascii(lines.nameStart, lines.nameEnd);
@@ -205,6 +221,48 @@ public final class SipParser {
         }
         m.finish();
         return request != null ? request.build() : response.build();
+    }
+
+    /**
+     * Keeps the Via, From or To line just read around its hole when the hole is exactly its last
+     * parameter value, read as a token, whose grammar has no rule beyond token: any other token there
+     * parses the same way, to the same value with that token as the parameter's value.
+     */
+    private void keepAround(HeaderName known, Object value) {
+        int from = lines.holeStart;
+        int to = lines.holeEnd;
+        if (scanner.tokenValueStart != from || scanner.tokenValueEnd != to) {
+            return;
+        }
+        boolean via = known.typed == SipHeaderName.VIA;
+        List<SipParameters.Parameter> parameters = via ? ((Via) value).parameters().asList()
+                : ((NameAddr) value).parameters().asList();
+        int last = parameters.size() - 1;
+        while (last >= 0 && parameters.get(last).value() == null) {
+            last--;
+        }
+        if (last < 0 || !sameText(parameters.get(last).value(), from, to)) {
+            return;
+        }
+        String name = parameters.get(last).name();
+        if (via && (name.equalsIgnoreCase("rport") || name.equalsIgnoreCase("ttl") || name.equalsIgnoreCase("maddr")
+                || name.equalsIgnoreCase("received"))) {
+            return;
+        }
+        lines.keepAround(known, value, last, name.equalsIgnoreCase(via ? "branch" : "tag"));
+    }
+
+    private boolean sameText(String text, int from, int to) {
+        byte[] a = scanner.a;
+        if (text.length() != to - from) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != a[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkMandatory(MessageAssembly m, boolean isRequest, int bodyStart) throws SipParseException {

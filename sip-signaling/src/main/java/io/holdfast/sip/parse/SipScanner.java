@@ -21,6 +21,12 @@ final class SipScanner {
     int end;
     /** The header being read, for error reports; {@code null} on the start line. */
     String header;
+    /**
+     * Where the last parameter value read as a token ({@link HeaderParams#genValue}) starts and ends, so
+     * that a header line whose last such value is unique can be kept around it ({@link HeaderLines}).
+     */
+    int tokenValueStart;
+    int tokenValueEnd;
     /** Parameters being collected (a stack: {@link #paramMark()} then {@link #paramsSince}). */
     private SipParameters.Parameter[] params = new SipParameters.Parameter[8];
     private int paramCount;

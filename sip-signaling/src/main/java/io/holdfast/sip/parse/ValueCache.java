@@ -26,16 +26,29 @@ final class ValueCache {
     private static final long MIX = 0x9E3779B97F4A7C15L;
     private static final int SLOT_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SLOTS);
 
-    private final byte[][] keys = new byte[SLOTS][];
+    /** Each slot's hash, apart from its entry, so that a set whose hashes differ is passed over in one load. */
     private final long[] hashes = new long[SLOTS];
-    private final int[] kinds = new int[SLOTS];
-    private final Object[] values = new Object[SLOTS];
+    private final Entry[] entries = new Entry[SLOTS];
     private int pendingSlot = -1;
     private long pendingHash;
     private int pendingKind;
     private byte[] pendingBytes;
     private int pendingStart;
+    private int pendingHoleStart;
+    private int pendingHoleEnd;
     private int pendingEnd;
+
+    /**
+     * One kept value with its key: the bytes before the hole and after it ({@link #findAround}), or the
+     * whole bytes with the hole at their end. Reused, key array included when its length fits, for the
+     * value that evicts it.
+     */
+    private static final class Entry {
+        int kind;
+        int hole;
+        byte[] key;
+        Object value;
+    }
 
     /**
      * The value kept for {@code kind} and the bytes {@code a[start, end)}, or {@code null}; after a
@@ -47,7 +60,7 @@ final class ValueCache {
             pendingSlot = -1;
             return null;
         }
-        return find(hash(kind, a, start, end), kind, a, start, end);
+        return find(hash(kind, a, start, end), kind, a, start, end, end, end);
     }
 
     /**
@@ -60,35 +73,62 @@ final class ValueCache {
             pendingSlot = -1;
             return null;
         }
-        return find(hash, kind, a, start, end);
+        return find(hash, kind, a, start, end, end, end);
     }
 
-    private Object find(long hash, int kind, byte[] a, int start, int end) {
+    /**
+     * Like {@link #find(int, long, byte[], int, int)} for the bytes {@code a[start, end)} without the
+     * hole {@code [holeStart, holeEnd)}: the key is the bytes before the hole, the bytes after it and
+     * where the hole is, so that values that differ only inside the hole find the same entry.
+     */
+    Object findAround(int kind, long hash, byte[] a, int start, int holeStart, int holeEnd, int end) {
+        int length = holeStart - start + end - holeEnd;
+        if (length == 0 || length > MAX_LENGTH) {
+            pendingSlot = -1;
+            return null;
+        }
+        return find(hash, kind, a, start, holeStart, holeEnd, end);
+    }
+
+    private Object find(long hash, int kind, byte[] a, int start, int holeStart, int holeEnd, int end) {
         int slot = (int) (hash >>> SLOT_SHIFT) & (SLOTS - 2);
-        int found = matches(slot, hash, kind, a, start, end) ? slot
-                : matches(slot + 1, hash, kind, a, start, end) ? slot + 1 : -1;
-        if (found >= 0) {
+        long[] h = hashes;
+        Entry found = null;
+        if (h[slot] == hash) {
+            found = matching(entries[slot], kind, a, start, holeStart, holeEnd, end);
+        }
+        if (found == null && h[slot + 1] == hash) {
+            found = matching(entries[slot + 1], kind, a, start, holeStart, holeEnd, end);
+        }
+        if (found != null) {
             pendingSlot = -1;
             pendingBytes = null;
-            return values[found];
+            return found.value;
         }
         pendingHash = hash;
         pendingSlot = slot;
         pendingKind = kind;
         pendingBytes = a;
         pendingStart = start;
+        pendingHoleStart = holeStart;
+        pendingHoleEnd = holeEnd;
         pendingEnd = end;
         return null;
     }
 
-    /** The hash tells nearly every other value apart before its bytes are read. */
-    private boolean matches(int slot, long hash, int kind, byte[] a, int start, int end) {
-        if (hashes[slot] != hash) {
-            return false;
+    /** {@code entry} when it holds exactly these bytes around this hole, else {@code null}. */
+    private static Entry matching(Entry entry, int kind, byte[] a, int start, int holeStart, int holeEnd, int end) {
+        if (entry == null || entry.kind != kind) {
+            return null;
         }
-        byte[] key = keys[slot];
-        return kinds[slot] == kind && key != null && key.length == end - start
-                && Arrays.equals(key, 0, key.length, a, start, end);
+        byte[] key = entry.key;
+        int before = holeStart - start;
+        if (key.length != before + end - holeEnd || entry.hole != before
+                || !Arrays.equals(key, 0, before, a, start, holeStart)
+                || holeEnd < end && !Arrays.equals(key, before, key.length, a, holeEnd, end)) {
+            return null;
+        }
+        return entry;
     }
 
     /** Forgets the bytes of the last {@link #find}: a {@link #keep} that follows is a no-op. */
@@ -103,18 +143,23 @@ final class ValueCache {
         if (slot < 0) {
             return;
         }
-        byte[] evicted = keys[slot + 1];
-        keys[slot + 1] = keys[slot];
+        Entry entry = entries[slot + 1];
         hashes[slot + 1] = hashes[slot];
-        kinds[slot + 1] = kinds[slot];
-        values[slot + 1] = values[slot];
-        int length = pendingEnd - pendingStart;
-        byte[] key = evicted != null && evicted.length == length ? evicted : new byte[length];
-        keys[slot] = key;
-        System.arraycopy(pendingBytes, pendingStart, key, 0, length);
+        entries[slot + 1] = entries[slot];
+        if (entry == null) {
+            entry = new Entry();
+        }
+        int before = pendingHoleStart - pendingStart;
+        int length = before + pendingEnd - pendingHoleEnd;
+        byte[] key = entry.key != null && entry.key.length == length ? entry.key : new byte[length];
+        System.arraycopy(pendingBytes, pendingStart, key, 0, before);
+        System.arraycopy(pendingBytes, pendingHoleEnd, key, before, length - before);
+        entry.kind = pendingKind;
+        entry.hole = before;
+        entry.key = key;
+        entry.value = value;
         hashes[slot] = pendingHash;
-        kinds[slot] = pendingKind;
-        values[slot] = value;
+        entries[slot] = entry;
         pendingSlot = -1;
         pendingBytes = null;
     }
@@ -124,7 +169,7 @@ final class ValueCache {
      * the top bits, the only ones every input bit reaches (values that differ in one byte, such as two
      * callers' Contacts, must not crowd into a few sets).
      */
-    private static long hash(int kind, byte[] a, int start, int end) {
+    static long hash(int kind, byte[] a, int start, int end) {
         int length = end - start;
         long h = (kind * 31L + length) * MIX;
         int i = start;

@@ -67,6 +67,20 @@ final class Values<T> {
         return list;
     }
 
+    int size() {
+        return whole != null ? whole.size() : size;
+    }
+
+    /** The last value added; there must be one. */
+    T last() {
+        return whole != null ? whole.get(whole.size() - 1) : get(size - 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T get(int index) {
+        return (T) items[index];
+    }
+
     boolean isEmpty() {
         return size == 0 && whole == null;
     }
