@@ -286,6 +286,18 @@ final class HeaderLines {
         }
         byte[] a = scanner.a;
         int start = pos;
+        int length = keptLines.followerLength(LINE_KIND);
+        if (length > 0) {
+            int at = start + length;
+            if (at + 1 < end && a[at] == '\r' && a[at + 1] == '\n' && !(at + 2 < end && (a[at + 2] == ' '
+                    || a[at + 2] == '\t'))) {
+                Object hit = keptLines.follower(a, start);
+                if (hit != null) {
+                    kept = (KeptField) hit;
+                    return keptLine(start, at);
+                }
+            }
+        }
         int limit = Math.min(end, start + maxLineBytes + 1);
         int cr = scanLine(a, start, limit);
         if (hashed && cr < limit && a[cr] == '\r' && cr + 1 < end && a[cr + 1] == '\n'
@@ -297,19 +309,24 @@ final class HeaderLines {
                 kept = (KeptField) hit;
             }
             if (hit != null) {
-                if (++lines > maxLines) {
-                    throw scanner.failAt(Rule.TOO_MANY_HEADERS, start, "more than " + maxLines + " header fields");
-                }
-                nameStart = start;
-                valueEnd = cr;
-                pos = cr + 2;
-                return true;
+                return keptLine(start, cr);
             }
         } else {
             keptLines.forget();
             linesAround.forget();
         }
         return field(cr < limit ? cr : -1);
+    }
+
+    /** Moves past the line {@code [start, cr)} that was found kept. */
+    private boolean keptLine(int start, int cr) throws SipParseException {
+        if (++lines > maxLines) {
+            throw scanner.failAt(Rule.TOO_MANY_HEADERS, start, "more than " + maxLines + " header fields");
+        }
+        nameStart = start;
+        valueEnd = cr;
+        pos = cr + 2;
+        return true;
     }
 
     /**

@@ -48,7 +48,12 @@ final class ValueCache {
         int hole;
         byte[] key;
         Object value;
+        /** The entry found or kept right after this one the last time, or {@code null}. */
+        Entry next;
     }
+
+    /** The entry found or kept last: the one whose {@link Entry#next} {@link #follower} tries. */
+    private Entry last;
 
     /**
      * The value kept for {@code kind} and the bytes {@code a[start, end)}, or {@code null}; after a
@@ -103,6 +108,7 @@ final class ValueCache {
         if (found != null) {
             pendingSlot = -1;
             pendingBytes = null;
+            follows(found);
             return found.value;
         }
         pendingHash = hash;
@@ -129,6 +135,45 @@ final class ValueCache {
             return null;
         }
         return entry;
+    }
+
+    /** Records that {@code entry} follows the one found or kept before it. */
+    private void follows(Entry entry) {
+        Entry before = last;
+        if (before != null) {
+            before.next = entry;
+        }
+        last = entry;
+    }
+
+    /**
+     * The length of the whole key of {@code kind} that followed the entry found or kept last when that
+     * entry was found before (values tend to come in the same order, message after message), or -1.
+     */
+    int followerLength(int kind) {
+        Entry before = last;
+        Entry next = before == null ? null : before.next;
+        if (next == null || next.kind != kind || next.hole != next.key.length) {
+            return -1;
+        }
+        return next.key.length;
+    }
+
+    /**
+     * The value of the entry {@link #followerLength} measured when its key is exactly
+     * {@code a[start, start + length)}, which then counts as found; else {@code null}, with no lookup
+     * pending.
+     */
+    Object follower(byte[] a, int start) {
+        Entry next = last.next;
+        byte[] key = next.key;
+        pendingSlot = -1;
+        pendingBytes = null;
+        if (!Arrays.equals(key, 0, key.length, a, start, start + key.length)) {
+            return null;
+        }
+        last = next;
+        return next.value;
     }
 
     /** Forgets the bytes of the last {@link #find}: a {@link #keep} that follows is a no-op. */
@@ -158,8 +203,10 @@ final class ValueCache {
         entry.hole = before;
         entry.key = key;
         entry.value = value;
+        entry.next = null;
         hashes[slot] = pendingHash;
         entries[slot] = entry;
+        follows(entry);
         pendingSlot = -1;
         pendingBytes = null;
     }
