@@ -81,8 +81,8 @@ final class HeaderLines {
     int holeEnd;
     private Object keptStart;
     /** The hash of the line {@link #scanLine} last read, when {@link #hashed}. */
-    private long lineHash;
-    private boolean hashed;
+    long lineHash;
+    boolean hashed;
 
     HeaderLines(SipScanner scanner) {
         this.scanner = scanner;

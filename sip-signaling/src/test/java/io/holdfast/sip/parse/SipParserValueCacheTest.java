@@ -138,4 +138,114 @@ class SipParserValueCacheTest {
         assertThat(second.header("User-Agent")).isSameAs(first.header("User-Agent"));
         assertThat(second.from().tag()).isEqualTo("o2");
     }
+    /** The warm parser's answer for {@code text} must be a new parser's: the same message or refusal. */
+    private SipMessage assertAsANewParser(String text) throws Exception {
+        SipMessage warm = null;
+        SipParseException warmRefusal = null;
+        try {
+            warm = parse(parser, text);
+        } catch (SipParseException e) {
+            warmRefusal = e;
+        }
+        SipMessage cold = null;
+        SipParseException coldRefusal = null;
+        try {
+            cold = parse(new SipParser(), text);
+        } catch (SipParseException e) {
+            coldRefusal = e;
+        }
+        if (coldRefusal == null) {
+            assertThat(warmRefusal).as(text).isNull();
+            MessageComparison.assertEquivalent(warm, cold);
+        } else {
+            assertThat(warmRefusal).as(text).isNotNull();
+            assertThat(warmRefusal.rule()).isEqualTo(coldRefusal.rule());
+            assertThat(warmRefusal.offset()).isEqualTo(coldRefusal.offset());
+            assertThat(warmRefusal.getMessage()).isEqualTo(coldRefusal.getMessage());
+        }
+        return warm;
+    }
+
+    private static String options(String via, String from) {
+        return OPTIONS.replace("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKown\r\n", via + "\r\n")
+                .replace("From: <sip:a@example.com>;tag=o1\r\n", from + "\r\n") + "\r\n";
+    }
+
+    @Test
+    void shouldReadTheNewBranchAndTagWhenViaAndFromDifferOnlyThere() throws Exception {
+        parse(parser, options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKone;rport",
+                "From: \"Alice\" <sip:a@example.com;user=phone>;tag=first"));
+
+        SipMessage m = assertAsANewParser(options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKtwo-2;rport",
+                "From: \"Alice\" <sip:a@example.com;user=phone>;tag=second.2"));
+
+        assertThat(m.topVia().branch()).isEqualTo("z9hG4bKtwo-2");
+        assertThat(m.topVia().hasRport()).isTrue();
+        assertThat(m.from().tag()).isEqualTo("second.2");
+        assertThat(m.from().displayName()).isEqualTo("Alice");
+    }
+
+    @Test
+    void shouldRefuseAnRportWhenOnlyItsValueChangedFromAValidOne() throws Exception {
+        parse(parser, options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKone;rport=5060",
+                "From: <sip:a@example.com>;tag=o1"));
+
+        assertAsANewParser(options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKone;rport=99999",
+                "From: <sip:a@example.com>;tag=o1"));
+        SipParseException e = catchThrowableOfType(SipParseException.class, () -> parse(parser,
+                options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKone;rport=99999", "From: <sip:a@example.com>;tag=o1")));
+        assertThat(e.rule()).isEqualTo(Rule.BAD_VIA);
+    }
+
+    @Test
+    void shouldReadTheUriAgainWhenTheLastEqualsIsInsideIt() throws Exception {
+        parse(parser, options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKown", "From: <sip:a@example.com;p=1>"));
+
+        SipMessage m = assertAsANewParser(options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKown",
+                "From: <sip:a@example.com;p=2>"));
+
+        assertThat(m.from().uri().parameters().get("p")).isEqualTo("2");
+    }
+
+    @Test
+    void shouldReadTheQuotedValueAgainWhenTheLastEqualsIsInsideIt() throws Exception {
+        parse(parser, options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKown",
+                "From: <sip:a@example.com>;tag=o1;x=\"q=1\""));
+
+        SipMessage m = assertAsANewParser(options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKown",
+                "From: <sip:a@example.com>;tag=o1;x=\"q=2\""));
+
+        assertThat(m.from().parameters().get("x")).isEqualTo("\"q=2\"");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyTagWhenTheSameLineHadOne() throws Exception {
+        parse(parser, options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKown", "From: <sip:a@example.com>;tag=o1"));
+
+        assertAsANewParser(options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKown", "From: <sip:a@example.com>;tag="));
+        assertAsANewParser(options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKown",
+                "From: <sip:a@example.com>;tag=o1\"x\""));
+        assertAsANewParser(options("Via: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bKown",
+                "From: <sip:a@example.com>;tag=o1 x"));
+    }
+
+    @Test
+    void shouldReadTheFoldWhenAKeptLineIsContinuedInTheNextMessage() throws Exception {
+        parse(parser, OPTIONS + "Allow: INVITE, ACK\r\nSupported: timer\r\n\r\n");
+        parse(parser, OPTIONS + "Allow: INVITE, ACK\r\nSupported: timer\r\n\r\n");
+
+        SipMessage m = assertAsANewParser(OPTIONS + "Allow: INVITE, ACK\r\nSupported: timer\r\n , 100rel\r\n\r\n");
+
+        assertThat(m.supported()).containsExactly("timer", "100rel");
+    }
+
+    @Test
+    void shouldRefuseTheRequestLineWhenOnlyItsMethodCaseChanged() throws Exception {
+        parse(parser, OPTIONS + "\r\n");
+
+        SipParseException e = catchThrowableOfType(SipParseException.class,
+                () -> parse(parser, OPTIONS.replaceFirst("OPTIONS sip", "options sip") + "\r\n"));
+
+        assertThat(e.rule()).isEqualTo(Rule.CSEQ_METHOD_MISMATCH);
+    }
 }
