@@ -39,6 +39,12 @@ final class HeaderLines {
     private static final long MIX = 0x9E3779B97F4A7C15L;
     private static final int HASH_ROTATION = 23;
 
+    /** {@link #found}: the field was read. */
+    static final int READ = 0;
+    /** {@link #found}: the whole line was kept before. */
+    static final int KEPT = 1;
+    /** {@link #found}: the line was kept before around its last parameter value. */
+    static final int AROUND = 2;
     /** {@link ValueCache} kind of a whole header line. */
     private static final int LINE_KIND = 0;
     /** {@link ValueCache} kind of a whole start line. */
@@ -67,19 +73,16 @@ final class HeaderLines {
     /** Index of the first body byte, once {@link #next()} has returned false. */
     int bodyStart;
     /**
-     * What the field {@link #nextField()} just returned parsed to when it was read before, else
-     * {@code null}; only {@link #nameStart} and {@link #valueEnd} are then set.
+     * How the field {@link #nextField()} just returned was found: {@link #READ} (its name and value are
+     * set), {@link #KEPT} ({@link #kept()}) or {@link #AROUND} ({@link #keptAround()}, with the hole at
+     * {@code [holeStart, holeEnd)}); for the last two only {@link #nameStart} and {@link #valueEnd} are
+     * set. An int, like the other positions: a reference stored in this long-lived object would cost a
+     * garbage-collector barrier per line.
      */
-    KeptField kept;
-    /**
-     * What the field {@link #nextField()} just returned parsed to, but for its last parameter value,
-     * which is {@code [holeStart, holeEnd)}, when its line was read before, else {@code null}; only
-     * {@link #nameStart} and {@link #valueEnd} are then set.
-     */
-    KeptAround keptAround;
+    int found;
     int holeStart;
     int holeEnd;
-    private Object keptStart;
+    private boolean startKept;
     /** The hash of the line {@link #scanLine} last read, when {@link #hashed}. */
     long lineHash;
     boolean hashed;
@@ -130,9 +133,9 @@ final class HeaderLines {
         }
         terminated(s, i, end);
         if (hashed) {
-            keptStart = keptLines.find(START_LINE_KIND, lineHash, a, start, i);
+            startKept = keptLines.find(START_LINE_KIND, lineHash, a, start, i) != null;
         } else {
-            keptStart = null;
+            startKept = false;
             keptLines.forget();
         }
         return i;
@@ -140,7 +143,7 @@ final class HeaderLines {
 
     /** What the start line found by {@link #startLineEnd} parsed to before, or {@code null}. */
     Object keptStartLine() {
-        return keptStart;
+        return startKept ? keptLines.lastValue() : null;
     }
 
     /**
@@ -148,7 +151,7 @@ final class HeaderLines {
      * only until another line is looked up.
      */
     void keepStartLine(Object value) {
-        keptLines.keep(value);
+        keptLines.keep(value, scanner.a);
     }
 
     /** Checks that the CR or LF at {@code i} is the CR of a CRLF, and returns {@code i}. */
@@ -263,7 +266,7 @@ final class HeaderLines {
      * @return false at the empty line that ends the header section ({@link #bodyStart} is then set)
      */
     boolean next() throws SipParseException {
-        kept = null;
+        found = READ;
         if (atEmptyLine()) {
             return false;
         }
@@ -278,8 +281,7 @@ final class HeaderLines {
      * @return false at the empty line that ends the header section ({@link #bodyStart} is then set)
      */
     boolean nextField() throws SipParseException {
-        kept = null;
-        keptAround = null;
+        found = READ;
         holeStart = -1;
         if (atEmptyLine()) {
             return false;
@@ -291,9 +293,8 @@ final class HeaderLines {
             int at = start + length;
             if (at + 1 < end && a[at] == '\r' && a[at + 1] == '\n' && !(at + 2 < end && (a[at + 2] == ' '
                     || a[at + 2] == '\t'))) {
-                Object hit = keptLines.follower(a, start);
-                if (hit != null) {
-                    kept = (KeptField) hit;
+                if (keptLines.follower(a, start)) {
+                    found = KEPT;
                     return keptLine(start, at);
                 }
             }
@@ -302,13 +303,12 @@ final class HeaderLines {
         int cr = scanLine(a, start, limit);
         if (hashed && cr < limit && a[cr] == '\r' && cr + 1 < end && a[cr + 1] == '\n'
                 && !(cr + 2 < end && (a[cr + 2] == ' ' || a[cr + 2] == '\t'))) {
-            Object hit = keptLines.find(LINE_KIND, lineHash, a, start, cr);
-            if (hit == null) {
-                hit = findAround(a, start, cr);
-            } else {
-                kept = (KeptField) hit;
+            if (keptLines.find(LINE_KIND, lineHash, a, start, cr) != null) {
+                found = KEPT;
+                return keptLine(start, cr);
             }
-            if (hit != null) {
+            if (findAround(a, start, cr)) {
+                found = AROUND;
                 return keptLine(start, cr);
             }
         } else {
@@ -335,13 +335,13 @@ final class HeaderLines {
      * bytes of its end), which must not be empty. Only lines that may be a Via, From or To (long or
      * compact name) are looked up.
      *
-     * @return what the line parsed to, but for the hole ({@link #keptAround}), or {@code null}
+     * @return true when the line was kept around the hole ({@link #keptAround()})
      */
-    private KeptAround findAround(byte[] a, int start, int cr) {
+    private boolean findAround(byte[] a, int start, int cr) {
         int first = a[start] | 0x20;
         if (first != 'v' && first != 'f' && first != 't') {
             linesAround.forget();
-            return null;
+            return false;
         }
         int equals = cr - 1;
         int stop = Math.max(start, cr - AROUND_REACH);
@@ -355,13 +355,25 @@ final class HeaderLines {
         }
         if (a[equals] != '=' || to == from) {
             linesAround.forget();
-            return null;
+            return false;
         }
         holeStart = from;
         holeEnd = to;
         long hash = ValueCache.hash(AROUND_KIND, a, start, from) * MIX ^ ValueCache.hash(AROUND_KIND, a, to, cr);
-        keptAround = (KeptAround) linesAround.findAround(AROUND_KIND, hash, a, start, from, to, cr);
-        return keptAround;
+        return linesAround.findAround(AROUND_KIND, hash, a, start, from, to, cr) != null;
+    }
+
+    /** What the field {@link #nextField()} just returned parsed to, when {@link #found} is {@link #KEPT}. */
+    KeptField kept() {
+        return (KeptField) keptLines.lastValue();
+    }
+
+    /**
+     * What the field {@link #nextField()} just returned parsed to but for its hole, when {@link #found}
+     * is {@link #AROUND}.
+     */
+    KeptAround keptAround() {
+        return (KeptAround) linesAround.lastValue();
     }
 
     /**
@@ -369,7 +381,7 @@ final class HeaderLines {
      * message that carries the same line; a no-op when that line could not be looked up.
      */
     void keep(HeaderName name, Object value) {
-        keptLines.keep(new KeptField(name, value));
+        keptLines.keep(new KeptField(name, value), scanner.a);
     }
 
     /**
@@ -378,7 +390,7 @@ final class HeaderLines {
      * {@code parameter}; a no-op when the line could not be looked up around a hole.
      */
     void keepAround(HeaderName name, Object value, int parameter, boolean unique) {
-        linesAround.keep(new KeptAround(name, value, parameter, unique));
+        linesAround.keep(new KeptAround(name, value, parameter, unique), scanner.a);
     }
 
     /** True at the empty line that ends the header section; fails when the message ends before it. */

@@ -201,7 +201,8 @@ final class MessageAssembly implements ViaParser.Sink {
 
     /**
      * Takes the value that a line read before parsed to ({@link #typed} or {@link #untyped} answered
-     * it), with the checks that depend on the rest of the message; the scanner's header is set.
+     * it), with the checks that depend on the rest of the message (which name the header when they
+     * fail).
      */
     @SuppressWarnings("unchecked")
     void kept(HeaderLines.KeptField field, SipScanner s, int fieldStart) throws SipParseException {
@@ -239,7 +240,7 @@ final class MessageAssembly implements ViaParser.Sink {
 
     /**
      * Takes the Via, From or To value that a line read before parsed to, with {@code holeValue} in place
-     * of its parameter {@link HeaderLines.KeptAround#parameter()}'s value; the scanner's header is set.
+     * of its parameter {@link HeaderLines.KeptAround#parameter()}'s value.
      */
     void around(HeaderLines.KeptAround field, String holeValue, SipScanner s, int fieldStart)
             throws SipParseException {
@@ -282,6 +283,7 @@ final class MessageAssembly implements ViaParser.Sink {
     private void checkTypedOnce(SipHeaderName name, SipScanner s, int fieldStart) throws SipParseException {
         long bit = 1L << name.ordinal();
         if (name.singleValued() && (seenTyped & bit) != 0) {
+            s.header = name.canonicalName();
             throw s.failAt(Rule.DUPLICATE_HEADER, fieldStart, "second " + name.canonicalName() + " header");
         }
         seenTyped |= bit;
@@ -338,6 +340,7 @@ final class MessageAssembly implements ViaParser.Sink {
         if (known != null && known.singleBit >= 0) {
             long bit = 1L << known.singleBit;
             if ((seenUntyped & bit) != 0) {
+                s.header = known.canonical;
                 throw s.failAt(Rule.DUPLICATE_HEADER, fieldStart, "second " + known.canonical + " header");
             }
             seenUntyped |= bit;
@@ -386,6 +389,7 @@ final class MessageAssembly implements ViaParser.Sink {
 
     private void checkNoWildcard(SipScanner s, int fieldStart) throws SipParseException {
         if (contactWildcard) {
+            s.header = SipHeaderName.CONTACT.canonicalName();
             throw s.failAt(Rule.BAD_HEADER_VALUE, fieldStart, "Contact: * must be the only Contact value");
         }
         contacts = true;

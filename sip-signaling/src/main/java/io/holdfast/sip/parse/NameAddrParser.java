@@ -81,7 +81,7 @@ final class NameAddrParser {
         SipUri uri = UriParser.parse(s, open + 1, close, UriParser.Place.NAME_ADDR);
         s.pos = close + 1;
         if (keyEnd == s.pos && s.parts.find(NAME_ADDR_KIND, a, valueStart, keyEnd) == null) {
-            s.parts.keep(new NameAddr(displayName, uri, SipParameters.EMPTY));
+            s.parts.keep(new NameAddr(displayName, uri, SipParameters.EMPTY), a);
         }
         SipParameters parameters = HeaderParams.read(s, Rule.BAD_NAME_ADDR);
         return new NameAddr(displayName, uri, parameters);

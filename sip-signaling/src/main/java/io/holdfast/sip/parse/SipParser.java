@@ -1,7 +1,6 @@
 package io.holdfast.sip.parse;
 
 import io.holdfast.sip.message.NameAddr;
-import io.holdfast.sip.message.SipHeader;
 import io.holdfast.sip.message.SipHeaderName;
 import io.holdfast.sip.message.SipMessage;
 import io.holdfast.sip.message.SipParameters;
@@ -170,16 +169,12 @@ public final class SipParser {
         m.reset(builder);
         lines.reset(lineEnd + 2, end, limits);
         while (lines.nextField()) {
-            HeaderLines.KeptField kept = lines.kept;
-            if (kept != null) {
-                HeaderName known = kept.name();
-                scanner.header = known != null ? known.canonical : ((SipHeader) kept.value()).name();
-                m.kept(kept, scanner, lines.nameStart);
+            if (lines.found == HeaderLines.KEPT) {
+                m.kept(lines.kept(), scanner, lines.nameStart);
                 continue;
             }
-            HeaderLines.KeptAround around = lines.keptAround;
-            if (around != null) {
-                scanner.header = around.name().canonical;
+            if (lines.found == HeaderLines.AROUND) {
+                HeaderLines.KeptAround around = lines.keptAround();
                 String holeValue = around.unique() ? scanner.fresh(lines.holeStart, lines.holeEnd)
                         : scanner.ascii(lines.holeStart, lines.holeEnd);
                 m.around(around, holeValue, scanner, lines.nameStart);

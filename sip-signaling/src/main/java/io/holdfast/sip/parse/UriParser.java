@@ -44,7 +44,7 @@ final class UriParser {
             return (SipUri) kept;
         }
         SipUri uri = parseUncached(s, start, stop, place);
-        uris.keep(uri);
+        uris.keep(uri, s.a);
         return uri;
     }
 

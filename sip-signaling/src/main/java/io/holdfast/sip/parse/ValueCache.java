@@ -29,10 +29,17 @@ final class ValueCache {
     /** Each slot's hash, apart from its entry, so that a set whose hashes differ is passed over in one load. */
     private final long[] hashes = new long[SLOTS];
     private final Entry[] entries = new Entry[SLOTS];
+    /**
+     * The slot found or kept last, whose entry's {@link Entry#next} {@link #followerLength} tries, or -1.
+     * Slots rather than references: the parser's state lives long, and storing a reference in it costs
+     * a garbage-collector barrier where storing an int costs nothing.
+     */
+    private int lastSlot = -1;
+    /** The slot {@link #followerLength} measured. */
+    private int followerSlot;
     private int pendingSlot = -1;
     private long pendingHash;
     private int pendingKind;
-    private byte[] pendingBytes;
     private int pendingStart;
     private int pendingHoleStart;
     private int pendingHoleEnd;
@@ -48,12 +55,12 @@ final class ValueCache {
         int hole;
         byte[] key;
         Object value;
-        /** The entry found or kept right after this one the last time, or {@code null}. */
-        Entry next;
+        /**
+         * The slot found or kept right after this entry the last time, or -1: a guess only (the slot may
+         * hold another entry since), always checked against the bytes.
+         */
+        int next = -1;
     }
-
-    /** The entry found or kept last: the one whose {@link Entry#next} {@link #follower} tries. */
-    private Entry last;
 
     /**
      * The value kept for {@code kind} and the bytes {@code a[start, end)}, or {@code null}; after a
@@ -98,23 +105,20 @@ final class ValueCache {
     private Object find(long hash, int kind, byte[] a, int start, int holeStart, int holeEnd, int end) {
         int slot = (int) (hash >>> SLOT_SHIFT) & (SLOTS - 2);
         long[] h = hashes;
-        Entry found = null;
-        if (h[slot] == hash) {
-            found = matching(entries[slot], kind, a, start, holeStart, holeEnd, end);
+        int found = -1;
+        if (h[slot] == hash && matches(entries[slot], kind, a, start, holeStart, holeEnd, end)) {
+            found = slot;
+        } else if (h[slot + 1] == hash && matches(entries[slot + 1], kind, a, start, holeStart, holeEnd, end)) {
+            found = slot + 1;
         }
-        if (found == null && h[slot + 1] == hash) {
-            found = matching(entries[slot + 1], kind, a, start, holeStart, holeEnd, end);
-        }
-        if (found != null) {
+        if (found >= 0) {
             pendingSlot = -1;
-            pendingBytes = null;
             follows(found);
-            return found.value;
+            return entries[found].value;
         }
         pendingHash = hash;
         pendingSlot = slot;
         pendingKind = kind;
-        pendingBytes = a;
         pendingStart = start;
         pendingHoleStart = holeStart;
         pendingHoleEnd = holeEnd;
@@ -122,28 +126,28 @@ final class ValueCache {
         return null;
     }
 
-    /** {@code entry} when it holds exactly these bytes around this hole, else {@code null}. */
-    private static Entry matching(Entry entry, int kind, byte[] a, int start, int holeStart, int holeEnd, int end) {
+    /** True when {@code entry} holds exactly these bytes around this hole. */
+    private static boolean matches(Entry entry, int kind, byte[] a, int start, int holeStart, int holeEnd, int end) {
         if (entry == null || entry.kind != kind) {
-            return null;
+            return false;
         }
         byte[] key = entry.key;
         int before = holeStart - start;
-        if (key.length != before + end - holeEnd || entry.hole != before
-                || !Arrays.equals(key, 0, before, a, start, holeStart)
-                || holeEnd < end && !Arrays.equals(key, before, key.length, a, holeEnd, end)) {
-            return null;
-        }
-        return entry;
+        return key.length == before + end - holeEnd && entry.hole == before
+                && Arrays.equals(key, 0, before, a, start, holeStart)
+                && (holeEnd == end || Arrays.equals(key, before, key.length, a, holeEnd, end));
     }
 
-    /** Records that {@code entry} follows the one found or kept before it. */
-    private void follows(Entry entry) {
-        Entry before = last;
-        if (before != null) {
-            before.next = entry;
+    /** Records that {@code slot} follows the one found or kept before it. */
+    private void follows(int slot) {
+        int before = lastSlot;
+        if (before >= 0) {
+            Entry entry = entries[before];
+            if (entry != null && entry.next != slot) {
+                entry.next = slot;
+            }
         }
-        last = entry;
+        lastSlot = slot;
     }
 
     /**
@@ -151,39 +155,54 @@ final class ValueCache {
      * entry was found before (values tend to come in the same order, message after message), or -1.
      */
     int followerLength(int kind) {
-        Entry before = last;
-        Entry next = before == null ? null : before.next;
-        if (next == null || next.kind != kind || next.hole != next.key.length) {
+        int before = lastSlot;
+        if (before < 0) {
             return -1;
         }
-        return next.key.length;
+        Entry entry = entries[before];
+        int next = entry == null ? -1 : entry.next;
+        if (next < 0) {
+            return -1;
+        }
+        Entry follower = entries[next];
+        if (follower == null || follower.kind != kind || follower.hole != follower.key.length) {
+            return -1;
+        }
+        followerSlot = next;
+        return follower.key.length;
     }
 
     /**
-     * The value of the entry {@link #followerLength} measured when its key is exactly
-     * {@code a[start, start + length)}, which then counts as found; else {@code null}, with no lookup
-     * pending.
+     * True when the key of the entry {@link #followerLength} measured is exactly
+     * {@code a[start, start + length)}: the entry then counts as found ({@link #lastValue}). No lookup
+     * is pending afterwards.
      */
-    Object follower(byte[] a, int start) {
-        Entry next = last.next;
-        byte[] key = next.key;
+    boolean follower(byte[] a, int start) {
+        int slot = followerSlot;
+        byte[] key = entries[slot].key;
         pendingSlot = -1;
-        pendingBytes = null;
         if (!Arrays.equals(key, 0, key.length, a, start, start + key.length)) {
-            return null;
+            return false;
         }
-        last = next;
-        return next.value;
+        lastSlot = slot;
+        return true;
+    }
+
+    /** The value of the entry found or kept last; there must be one. */
+    Object lastValue() {
+        return entries[lastSlot].value;
     }
 
     /** Forgets the bytes of the last {@link #find}: a {@link #keep} that follows is a no-op. */
     void forget() {
         pendingSlot = -1;
-        pendingBytes = null;
     }
 
-    /** Keeps {@code value} (immutable) for the bytes of the last {@link #find} that answered {@code null}. */
-    void keep(Object value) {
+    /**
+     * Keeps {@code value} (immutable) for the bytes of the last {@link #find} that answered {@code null},
+     * which are still in {@code a}.
+     */
+    void keep(Object value, byte[] a) {
         int slot = pendingSlot;
         if (slot < 0) {
             return;
@@ -197,18 +216,17 @@ final class ValueCache {
         int before = pendingHoleStart - pendingStart;
         int length = before + pendingEnd - pendingHoleEnd;
         byte[] key = entry.key != null && entry.key.length == length ? entry.key : new byte[length];
-        System.arraycopy(pendingBytes, pendingStart, key, 0, before);
-        System.arraycopy(pendingBytes, pendingHoleEnd, key, before, length - before);
+        System.arraycopy(a, pendingStart, key, 0, before);
+        System.arraycopy(a, pendingHoleEnd, key, before, length - before);
         entry.kind = pendingKind;
         entry.hole = before;
         entry.key = key;
         entry.value = value;
-        entry.next = null;
+        entry.next = -1;
         hashes[slot] = pendingHash;
         entries[slot] = entry;
-        follows(entry);
         pendingSlot = -1;
-        pendingBytes = null;
+        follows(slot);
     }
 
     /**

@@ -59,7 +59,7 @@ final class ViaParser {
             int after = s.pos;
             s.skipLws();
             if (s.pos == stop) {
-                s.parts.keep(sentBy);
+                s.parts.keep(sentBy, a);
             }
             s.pos = after;
         }
