@@ -42,7 +42,10 @@ final class MessageAssembly implements ViaParser.Sink {
     private long seenTyped;
     private long seenUntyped;
     int contentLength = -1;
-    String contentType;
+    /**
+     * The CSeq method of the message (valid once CSeq was seen); stored only when it changes, as the
+     * method token is shared from message to message.
+     */
     String cseqMethod;
     int cseqOffset;
     private boolean contactWildcard;
@@ -54,8 +57,6 @@ final class MessageAssembly implements ViaParser.Sink {
         seenTyped = 0;
         seenUntyped = 0;
         contentLength = -1;
-        contentType = null;
-        cseqMethod = null;
         cseqOffset = 0;
         contactWildcard = false;
         contacts = false;
@@ -164,7 +165,7 @@ final class MessageAssembly implements ViaParser.Sink {
                 return nameAddrs(s, recordRoutes, "Record-Route value");
             }
             case CONTENT_TYPE -> {
-                contentType = HeaderValues.contentType(s);
+                String contentType = HeaderValues.contentType(s);
                 builder.contentType(contentType);
                 return contentType;
             }
@@ -224,10 +225,7 @@ final class MessageAssembly implements ViaParser.Sink {
             }
             case ROUTE -> routes.addAll((List<NameAddr>) value);
             case RECORD_ROUTE -> recordRoutes.addAll((List<NameAddr>) value);
-            case CONTENT_TYPE -> {
-                contentType = (String) value;
-                builder.contentType(contentType);
-            }
+            case CONTENT_TYPE -> builder.contentType((String) value);
             case CONTENT_LENGTH -> contentLength = (Integer) value;
             case ALLOW -> allow.addAll((List<String>) value);
             case SUPPORTED -> supported.addAll((List<String>) value);
@@ -310,7 +308,10 @@ final class MessageAssembly implements ViaParser.Sink {
 
     private CSeq cseqOf(SipScanner s) throws SipParseException {
         CSeq cseq = HeaderValues.cseq(s);
-        cseqMethod = cseq.methodToken();
+        String method = cseq.methodToken();
+        if (cseqMethod != method) {
+            cseqMethod = method;
+        }
         return cseq;
     }
 

@@ -54,8 +54,13 @@ public final class SipParser {
     private final HeaderLines lines = new HeaderLines(scanner);
     private final MessageAssembly assembly = new MessageAssembly();
     private byte[] scratch = new byte[0];
-    /** The request method of the message being parsed, kept so that a later failure can be answered. */
+    /**
+     * The request method of the message being parsed, kept so that a later failure can be answered;
+     * valid when {@link #methodRead}. Left from message to message and stored only when it changes (a
+     * reference stored into this long-lived object costs a garbage-collector barrier).
+     */
     private String methodToken;
+    private boolean methodRead;
 
     public SipParser() {
         this(SipLimits.DEFAULT);
@@ -108,11 +113,11 @@ public final class SipParser {
             throw scanner.failAt(Rule.BAD_START_LINE, pos, "no start line");
         }
         int lineEnd = lines.startLineEnd(pos, end, limits.maxHeaderLineBytes());
-        methodToken = null;
+        methodRead = false;
         try {
             return parseMessage(pos, lineEnd, end, framing);
         } catch (SipParseException e) {
-            if (methodToken == null) {
+            if (!methodRead) {
                 throw e;
             }
             BadRequestContext context = BadRequestSalvage.collect(scanner, lines, limits, e, methodToken,
@@ -159,7 +164,7 @@ public final class SipParser {
             lines.keepStartLine(start);
         }
         if (start.method() != null) {
-            methodToken = start.method();
+            methodRead(start.method());
             request = SipRequest.builder(methodToken, start.uri());
         } else {
             response = SipResponse.builder(start.code(), start.reason());
@@ -208,7 +213,7 @@ public final class SipParser {
         }
         int bodyLength = bodyLength(m.contentLength, end - bodyStart, bodyStart, framing);
         if (bodyLength > 0) {
-            if (m.contentType == null) {
+            if (!m.seen(SipHeaderName.CONTENT_TYPE)) {
                 scanner.header = SipHeaderName.CONTENT_TYPE.canonicalName();
                 throw scanner.failAt(Rule.MISSING_HEADER, bodyStart, "a body needs a Content-Type");
             }
@@ -258,6 +263,13 @@ public final class SipParser {
             }
         }
         return true;
+    }
+
+    private void methodRead(String token) {
+        if (methodToken != token) {
+            methodToken = token;
+        }
+        methodRead = true;
     }
 
     private void checkMandatory(MessageAssembly m, boolean isRequest, int bodyStart) throws SipParseException {
@@ -334,7 +346,7 @@ public final class SipParser {
             throw scanner.failAt(sp == pos || sp < lineEnd && a[sp] != ' ' ? Rule.BAD_METHOD : Rule.BAD_START_LINE,
                     sp, "expected Method SP Request-URI SP SIP-Version");
         }
-        methodToken = scanner.ascii(pos, sp);
+        methodRead(scanner.ascii(pos, sp));
         if (a[lineEnd - 1] == ' ' || a[lineEnd - 1] == '\t') {
             throw scanner.failAt(Rule.BAD_START_LINE, lineEnd - 1, "white space at the end of the Request-Line");
         }

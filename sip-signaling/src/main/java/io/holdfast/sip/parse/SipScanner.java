@@ -35,7 +35,9 @@ final class SipScanner {
     final ValueCache parts = new ValueCache();
 
     void reset(byte[] bytes, int messageStart) {
-        a = bytes;
+        if (a != bytes) {
+            a = bytes;
+        }
         base = messageStart;
         header = null;
         paramCount = 0;

@@ -14,23 +14,31 @@ import java.util.List;
 final class Values<T> {
     private Object[] items = new Object[8];
     private int size;
-    /** The only values so far, as one immutable list, or {@code null}. */
+    /** The only values so far, as one immutable list, when {@link #wholeSet}. */
     private List<T> whole;
+    private boolean wholeSet;
 
     void add(T value) {
-        if (whole != null) {
+        if (wholeSet) {
             spill();
         }
         if (size == items.length) {
             items = Arrays.copyOf(items, size * 2);
         }
-        items[size++] = value;
+        Object[] i = items;
+        if (i[size] != value) {
+            i[size] = value;
+        }
+        size++;
     }
 
     /** Adds every value of the immutable {@code values}, keeping the list itself while it is the only one. */
     void addAll(List<T> values) {
-        if (size == 0 && whole == null) {
-            whole = values;
+        if (size == 0 && !wholeSet) {
+            if (whole != values) {
+                whole = values;
+            }
+            wholeSet = true;
             return;
         }
         for (int i = 0; i < values.size(); i++) {
@@ -40,7 +48,7 @@ final class Values<T> {
 
     private void spill() {
         List<T> w = whole;
-        whole = null;
+        wholeSet = false;
         for (int i = 0; i < w.size(); i++) {
             add(w.get(i));
         }
@@ -48,7 +56,7 @@ final class Values<T> {
 
     /** Where the values about to be added start, for {@link #since}. */
     int mark() {
-        if (whole != null) {
+        if (wholeSet) {
             spill();
         }
         return size;
@@ -63,40 +71,40 @@ final class Values<T> {
         if (mark == 0) {
             clear();
             whole = list;
+            wholeSet = true;
         }
         return list;
     }
 
     int size() {
-        return whole != null ? whole.size() : size;
+        return wholeSet ? whole.size() : size;
     }
 
     /** The last value added; there must be one. */
-    T last() {
-        return whole != null ? whole.get(whole.size() - 1) : get(size - 1);
-    }
-
     @SuppressWarnings("unchecked")
-    private T get(int index) {
-        return (T) items[index];
+    T last() {
+        return wholeSet ? whole.get(whole.size() - 1) : (T) items[size - 1];
     }
 
     boolean isEmpty() {
-        return size == 0 && whole == null;
+        return size == 0 && !wholeSet;
     }
 
+    /**
+     * Forgets the values. The slots keep the references they held (and {@link #whole} its list) until a
+     * later message overwrites them, and a value stored where the same value already is is not stored
+     * again: this object lives long, and storing a reference into it costs a garbage-collector barrier,
+     * which a peer's recurring values (a kept list, a kept header) then no longer pay. The slots past the
+     * size are never read.
+     */
     void clear() {
-        Object[] i = items;
-        for (int k = 0; k < size; k++) {
-            i[k] = null;
-        }
         size = 0;
-        whole = null;
+        wholeSet = false;
     }
 
     /** The values as an immutable list, built with a single array (the fixed-arity {@code List.of}). */
     List<T> toList() {
-        return whole != null ? whole : list(0, size);
+        return wholeSet ? whole : list(0, size);
     }
 
     @SuppressWarnings("unchecked")
