@@ -180,6 +180,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
      * @param <B> the concrete builder, so that setters chain
      */
     public abstract static class Builder<B extends Builder<B>> {
+        /** The empty body every builder starts with: never changed, so one array serves them all. */
+        private static final byte[] NO_BODY = new byte[0];
+
         List<Via> vias;
         NameAddr from;
         NameAddr to;
@@ -198,7 +201,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         SessionExpires sessionExpires;
         long minSe = ABSENT;
         List<SipHeader> otherHeaders;
-        byte[] body = new byte[0];
+        byte[] body = NO_BODY;
 
         Builder() {
         }

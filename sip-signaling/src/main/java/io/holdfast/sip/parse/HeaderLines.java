@@ -83,6 +83,14 @@ final class HeaderLines {
     int holeStart;
     int holeEnd;
     private boolean startKept;
+    /** The cache slot of the line found kept ({@link #found} {@link #KEPT} or {@link #AROUND}). */
+    private int foundSlot;
+    /**
+     * The line found or kept last, in this message or the one before ({@link #ref}), or -1: what
+     * followed it then is tried first for the next line ({@link #nextField()}), which finds most of a
+     * peer's lines without a scan or a hash, as they come in the same order message after message.
+     */
+    private int lastRef = -1;
     /** The hash of the line {@link #scanLine} last read, when {@link #hashed}. */
     long lineHash;
     boolean hashed;
@@ -134,6 +142,9 @@ final class HeaderLines {
         terminated(s, i, end);
         if (hashed) {
             startKept = keptLines.find(START_LINE_KIND, lineHash, a, start, i) != null;
+            if (startKept) {
+                followed(keptLines.lastSlot());
+            }
         } else {
             startKept = false;
             keptLines.forget();
@@ -143,7 +154,7 @@ final class HeaderLines {
 
     /** What the start line found by {@link #startLineEnd} parsed to before, or {@code null}. */
     Object keptStartLine() {
-        return startKept ? keptLines.lastValue() : null;
+        return startKept ? keptLines.value(keptLines.lastSlot()) : null;
     }
 
     /**
@@ -151,7 +162,29 @@ final class HeaderLines {
      * only until another line is looked up.
      */
     void keepStartLine(Object value) {
-        keptLines.keep(value, scanner.a);
+        int slot = keptLines.keep(value, scanner.a);
+        if (slot >= 0) {
+            followed(slot);
+        }
+    }
+
+    /**
+     * A line found or kept, as one number across both caches: a slot of {@link #keptLines}, or
+     * {@link ValueCache#SLOTS} plus a slot of {@link #linesAround}.
+     */
+    private static int ref(boolean around, int slot) {
+        return around ? ValueCache.SLOTS + slot : slot;
+    }
+
+    /** Records that the line {@code ref} came after the one found or kept before it. */
+    private void followed(int ref) {
+        int before = lastRef;
+        if (before >= ValueCache.SLOTS) {
+            linesAround.link(before - ValueCache.SLOTS, ref);
+        } else if (before >= 0) {
+            keptLines.link(before, ref);
+        }
+        lastRef = ref;
     }
 
     /** Checks that the CR or LF at {@code i} is the CR of a CRLF, and returns {@code i}. */
@@ -288,16 +321,11 @@ final class HeaderLines {
         }
         byte[] a = scanner.a;
         int start = pos;
-        int length = keptLines.followerLength(LINE_KIND);
-        if (length > 0) {
-            int at = start + length;
-            if (at + 1 < end && a[at] == '\r' && a[at + 1] == '\n' && !(at + 2 < end && (a[at + 2] == ' '
-                    || a[at + 2] == '\t'))) {
-                if (keptLines.follower(a, start)) {
-                    found = KEPT;
-                    return keptLine(start, at);
-                }
-            }
+        int next = lastRef < 0 ? -1 : lastRef >= ValueCache.SLOTS ? linesAround.next(lastRef - ValueCache.SLOTS)
+                : keptLines.next(lastRef);
+        if (next >= ValueCache.SLOTS ? followerAround(a, start, next - ValueCache.SLOTS)
+                : next >= 0 && followerLine(a, start, next)) {
+            return keptLine(start, valueEnd);
         }
         int limit = Math.min(end, start + maxLineBytes + 1);
         int cr = scanLine(a, start, limit);
@@ -305,10 +333,14 @@ final class HeaderLines {
                 && !(cr + 2 < end && (a[cr + 2] == ' ' || a[cr + 2] == '\t'))) {
             if (keptLines.find(LINE_KIND, lineHash, a, start, cr) != null) {
                 found = KEPT;
+                foundSlot = keptLines.lastSlot();
+                followed(ref(false, foundSlot));
                 return keptLine(start, cr);
             }
             if (findAround(a, start, cr)) {
                 found = AROUND;
+                foundSlot = linesAround.lastSlot();
+                followed(ref(true, foundSlot));
                 return keptLine(start, cr);
             }
         } else {
@@ -316,6 +348,60 @@ final class HeaderLines {
             linesAround.forget();
         }
         return field(cr < limit ? cr : -1);
+    }
+
+    /**
+     * True when the line at {@code start} is the whole line kept in {@code slot}: its bytes, then CRLF
+     * not followed by a fold; the line is then found ({@link #valueEnd} set).
+     */
+    private boolean followerLine(byte[] a, int start, int slot) {
+        int length = keptLines.wholeLength(slot, LINE_KIND);
+        int at = start + length;
+        if (length <= 0 || !endsLine(a, at) || !keptLines.matchesAt(slot, a, start, at)) {
+            return false;
+        }
+        found = KEPT;
+        foundSlot = slot;
+        valueEnd = at;
+        followed(ref(false, slot));
+        return true;
+    }
+
+    /**
+     * True when the line at {@code start} is the line kept in {@code slot} of {@link #linesAround}
+     * around another hole: the bytes before the hole, a run of token characters that is not empty, the
+     * bytes after the hole, then CRLF not followed by a fold, within the line limit. Such a line parses
+     * as the kept one with the new run as the hole's value, whichever '=' {@link #findAround} would have
+     * picked; the line is then found ({@link #holeStart}, {@link #holeEnd}, {@link #valueEnd} set).
+     */
+    private boolean followerAround(byte[] a, int start, int slot) {
+        int before = linesAround.holeAt(slot, AROUND_KIND);
+        int from = start + before;
+        if (before <= 0 || from >= end) {
+            return false;
+        }
+        int to = from;
+        while (to < end && SipChars.is(a[to], SipChars.TOKEN)) {
+            to++;
+        }
+        int at = to + linesAround.lengthAfterHole(slot);
+        if (to == from || at - start > maxLineBytes || !endsLine(a, at)
+                || !linesAround.matchesAt(slot, a, start, to)) {
+            return false;
+        }
+        found = AROUND;
+        foundSlot = slot;
+        holeStart = from;
+        holeEnd = to;
+        valueEnd = at;
+        followed(ref(true, slot));
+        return true;
+    }
+
+    /** True when a CRLF that is not followed by a fold (SP or HTAB) is at {@code at}. */
+    private boolean endsLine(byte[] a, int at) {
+        return at + 1 < end && a[at] == '\r' && a[at + 1] == '\n'
+                && !(at + 2 < end && (a[at + 2] == ' ' || a[at + 2] == '\t'));
     }
 
     /** Moves past the line {@code [start, cr)} that was found kept. */
@@ -365,7 +451,7 @@ final class HeaderLines {
 
     /** What the field {@link #nextField()} just returned parsed to, when {@link #found} is {@link #KEPT}. */
     KeptField kept() {
-        return (KeptField) keptLines.lastValue();
+        return (KeptField) keptLines.value(foundSlot);
     }
 
     /**
@@ -373,7 +459,7 @@ final class HeaderLines {
      * is {@link #AROUND}.
      */
     KeptAround keptAround() {
-        return (KeptAround) linesAround.lastValue();
+        return (KeptAround) linesAround.value(foundSlot);
     }
 
     /**
@@ -381,7 +467,10 @@ final class HeaderLines {
      * message that carries the same line; a no-op when that line could not be looked up.
      */
     void keep(HeaderName name, Object value) {
-        keptLines.keep(new KeptField(name, value), scanner.a);
+        int slot = keptLines.keep(new KeptField(name, value), scanner.a);
+        if (slot >= 0) {
+            followed(ref(false, slot));
+        }
     }
 
     /**
@@ -390,7 +479,10 @@ final class HeaderLines {
      * {@code parameter}; a no-op when the line could not be looked up around a hole.
      */
     void keepAround(HeaderName name, Object value, int parameter, boolean unique) {
-        linesAround.keep(new KeptAround(name, value, parameter, unique), scanner.a);
+        int slot = linesAround.keep(new KeptAround(name, value, parameter, unique), scanner.a);
+        if (slot >= 0) {
+            followed(ref(true, slot));
+        }
     }
 
     /** True at the empty line that ends the header section; fails when the message ends before it. */

@@ -30,13 +30,11 @@ final class ValueCache {
     private final long[] hashes = new long[SLOTS];
     private final Entry[] entries = new Entry[SLOTS];
     /**
-     * The slot found or kept last, whose entry's {@link Entry#next} {@link #followerLength} tries, or -1.
-     * Slots rather than references: the parser's state lives long, and storing a reference in it costs
-     * a garbage-collector barrier where storing an int costs nothing.
+     * The slot found or kept last, or -1. Slots rather than references here and in {@link Entry#next}:
+     * the parser's state lives long, and storing a reference in it costs a garbage-collector barrier
+     * where storing an int costs nothing.
      */
     private int lastSlot = -1;
-    /** The slot {@link #followerLength} measured. */
-    private int followerSlot;
     private int pendingSlot = -1;
     private long pendingHash;
     private int pendingKind;
@@ -56,8 +54,9 @@ final class ValueCache {
         byte[] key;
         Object value;
         /**
-         * The slot found or kept right after this entry the last time, or -1: a guess only (the slot may
-         * hold another entry since), always checked against the bytes.
+         * What the user of the cache found right after this entry the last time ({@link #link}), as a
+         * number of its own, or -1: a guess only (that slot may hold another entry since), which the
+         * user checks against the bytes ({@link #wholeLength}, {@link #holeAt}...).
          */
         int next = -1;
     }
@@ -113,7 +112,7 @@ final class ValueCache {
         }
         if (found >= 0) {
             pendingSlot = -1;
-            follows(found);
+            lastSlot = found;
             return entries[found].value;
         }
         pendingHash = hash;
@@ -138,59 +137,65 @@ final class ValueCache {
                 && (holeEnd == end || Arrays.equals(key, before, key.length, a, holeEnd, end));
     }
 
-    /** Records that {@code slot} follows the one found or kept before it. */
-    private void follows(int slot) {
-        int before = lastSlot;
-        if (before >= 0) {
-            Entry entry = entries[before];
-            if (entry != null && entry.next != slot) {
-                entry.next = slot;
-            }
+    /** The slot found ({@link #find} answered its value) or kept last, or -1. */
+    int lastSlot() {
+        return lastSlot;
+    }
+
+    /** The value kept in {@code slot}, which must hold one. */
+    Object value(int slot) {
+        return entries[slot].value;
+    }
+
+    /** What {@link #link} recorded for the entry in {@code slot}, or -1. */
+    int next(int slot) {
+        Entry entry = entries[slot];
+        return entry == null ? -1 : entry.next;
+    }
+
+    /** Records {@code next} as what followed the entry in {@code slot} (if any). */
+    void link(int slot, int next) {
+        Entry entry = entries[slot];
+        if (entry != null && entry.next != next) {
+            entry.next = next;
         }
-        lastSlot = slot;
+    }
+
+    /** The length of the key in {@code slot} when it is a whole key of {@code kind}, else -1. */
+    int wholeLength(int slot, int kind) {
+        Entry entry = entries[slot];
+        return entry == null || entry.kind != kind || entry.hole != entry.key.length ? -1 : entry.hole;
+    }
+
+    /** Where the hole of the key in {@code slot} is when it is a key of {@code kind} with a hole, else -1. */
+    int holeAt(int slot, int kind) {
+        Entry entry = entries[slot];
+        return entry == null || entry.kind != kind || entry.hole == entry.key.length ? -1 : entry.hole;
+    }
+
+    /** How many bytes of the key in {@code slot} come after its hole. */
+    int lengthAfterHole(int slot) {
+        Entry entry = entries[slot];
+        return entry.key.length - entry.hole;
     }
 
     /**
-     * The length of the whole key of {@code kind} that followed the entry found or kept last when that
-     * entry was found before (values tend to come in the same order, message after message), or -1.
+     * True when the bytes of the key in {@code slot} before its hole are {@code a} from {@code start}
+     * and those after it are {@code a} from {@code holeEnd} (the caller checked that {@code a} holds
+     * them): the entry then counts as found ({@link #lastSlot}). No lookup is pending afterwards.
      */
-    int followerLength(int kind) {
-        int before = lastSlot;
-        if (before < 0) {
-            return -1;
-        }
-        Entry entry = entries[before];
-        int next = entry == null ? -1 : entry.next;
-        if (next < 0) {
-            return -1;
-        }
-        Entry follower = entries[next];
-        if (follower == null || follower.kind != kind || follower.hole != follower.key.length) {
-            return -1;
-        }
-        followerSlot = next;
-        return follower.key.length;
-    }
-
-    /**
-     * True when the key of the entry {@link #followerLength} measured is exactly
-     * {@code a[start, start + length)}: the entry then counts as found ({@link #lastValue}). No lookup
-     * is pending afterwards.
-     */
-    boolean follower(byte[] a, int start) {
-        int slot = followerSlot;
-        byte[] key = entries[slot].key;
+    boolean matchesAt(int slot, byte[] a, int start, int holeEnd) {
+        Entry entry = entries[slot];
+        byte[] key = entry.key;
+        int before = entry.hole;
         pendingSlot = -1;
-        if (!Arrays.equals(key, 0, key.length, a, start, start + key.length)) {
+        if (!Arrays.equals(key, 0, before, a, start, start + before)
+                || before < key.length && !Arrays.equals(key, before, key.length, a, holeEnd,
+                        holeEnd + key.length - before)) {
             return false;
         }
         lastSlot = slot;
         return true;
-    }
-
-    /** The value of the entry found or kept last; there must be one. */
-    Object lastValue() {
-        return entries[lastSlot].value;
     }
 
     /** Forgets the bytes of the last {@link #find}: a {@link #keep} that follows is a no-op. */
@@ -201,11 +206,13 @@ final class ValueCache {
     /**
      * Keeps {@code value} (immutable) for the bytes of the last {@link #find} that answered {@code null},
      * which are still in {@code a}.
+     *
+     * @return the slot it went into, or -1 when there was no such find
      */
-    void keep(Object value, byte[] a) {
+    int keep(Object value, byte[] a) {
         int slot = pendingSlot;
         if (slot < 0) {
-            return;
+            return -1;
         }
         Entry entry = entries[slot + 1];
         hashes[slot + 1] = hashes[slot];
@@ -226,7 +233,8 @@ final class ValueCache {
         hashes[slot] = pendingHash;
         entries[slot] = entry;
         pendingSlot = -1;
-        follows(slot);
+        lastSlot = slot;
+        return slot;
     }
 
     /**
