@@ -139,7 +139,7 @@ final class MessageAssembly implements ViaParser.Sink {
                 NameAddr to = single(s, name);
                 builder.to(to);
                 aroundValue = to;
-                return to.parameters().has("tag") ? null : to;
+                return to;
             }
             case CALL_ID -> {
                 builder.callId(HeaderValues.callId(s));

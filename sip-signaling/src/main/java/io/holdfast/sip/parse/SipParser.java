@@ -191,6 +191,9 @@ public final class SipParser {
                 scanner.range(lines.valueStart, lines.valueEnd, known.canonical);
                 scanner.tokenValueStart = -1;
                 value = m.typed(known.typed, scanner, lines.nameStart);
+                if (value != null) {
+                    lines.keep(known, value);
+                }
                 if (lines.holeStart >= 0 && m.aroundValue != null) {
                     keepAround(known, m.aroundValue);
                 }
@@ -198,10 +201,7 @@ public final class SipParser {
                 String name = known != null ? known.asReceived(a, lines.nameStart, lines.nameEnd)
                         : scanner.ascii(lines.nameStart, lines.nameEnd);
                 scanner.range(lines.valueStart, lines.valueEnd, known != null ? known.canonical : name);
-                value = m.untyped(known, name, scanner, lines.nameStart);
-            }
-            if (value != null) {
-                lines.keep(known, value);
+                lines.keep(known, m.untyped(known, name, scanner, lines.nameStart));
             }
         }
         int bodyStart = lines.bodyStart;
