@@ -12,9 +12,11 @@ import java.nio.ByteOrder;
  *
  * <p>The parser walks with {@link #nextField()}, which first looks the whole line (name, colon and
  * value, exactly as received) up among the lines that parsed before (a peer's Allow, Record-Route,
- * User-Agent...): a line found there is not read again, {@link #kept} holds what it parsed to. A line
- * is kept ({@link #keep}) only once it parsed without fault, and its parse depends on nothing but its
- * bytes, so a hit is what reading the same bytes again would give and strictness does not change.
+ * User-Agent...): a line found there is not read again, {@link #kept()} answers what it parsed to. A
+ * line is kept ({@link #keep}) only once it parsed without fault, and its parse depends on nothing but
+ * its bytes, so a hit is what reading the same bytes again would give and strictness does not change.
+ * A Via, From or To line is also kept around its last parameter value ({@link #keepAround}, {@link
+ * #keptAround()}), and the line that followed a kept line last time is tried before any scan or hash.
  */
 final class HeaderLines {
     /**
@@ -109,7 +111,7 @@ final class HeaderLines {
 
     /**
      * Finds the end of the line that starts at {@code start}: the index of its CR, which is followed by
-     * LF. Used for the start line too.
+     * LF. Used for continuation lines and by {@link #next()}; the start line has {@link #startLineEnd}.
      */
     static int lineEnd(SipScanner s, int start, int end, int maxBytes) throws SipParseException {
         byte[] a = s.a;

@@ -6,16 +6,17 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Whole header values and URIs that recur from message to message (a peer's Allow, Supported,
- * Record-Route, Session-Expires, User-Agent, a dialled Request-URI...), each kept with the immutable
- * value it parsed to, so that the next message carrying the same bytes shares that value instead of
- * parsing it again. A kind tells apart what the same bytes mean in different places (a header, a URI
- * in the Request-Line). Only values whose grammar depends on nothing but their own bytes and kind are
- * kept, and only after they parsed without fault: a
- * hit is therefore exactly what parsing the same bytes would have produced, and strictness does not
- * change. Two-way set-associative on a hash of every byte: memory is bounded ({@value #SLOTS} values
- * of at most {@value #MAX_LENGTH} bytes), a miss costs a hash and, once the value parsed, a copy of its
- * bytes into the set's first slot (whose value moves to the second).
+ * Byte strings that recur from message to message (whole header lines and start lines, a Via or From
+ * line without its branch or tag, URIs, Via sent-by parts...), each kept with the immutable value it
+ * parsed to, so that the next message carrying the same bytes shares that value instead of parsing it
+ * again. A kind tells apart what the same bytes mean in different places (a header line, a URI in the
+ * Request-Line). Only values whose grammar depends on nothing but their own bytes and kind are kept, and
+ * only after they parsed without fault: a hit is therefore exactly what parsing the same bytes would have
+ * produced, and strictness does not change. A key may leave out a hole ({@link #findAround}). Two-way
+ * set-associative on a hash of every byte (the caller's, or {@link #hash}): memory is bounded
+ * ({@value #SLOTS} values of at most {@value #MAX_LENGTH} bytes), a miss costs a hash and, once the value
+ * parsed, a copy of its bytes into the set's first slot (whose value moves to the second). Each entry
+ * can hold a link to what its user found after it ({@link #link}), so that the user can try that first.
  *
  * <p>Confined to its parser's event loop.
  */
