@@ -86,7 +86,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
     private int tickMicros = 100;
 
     @Option(names = "--relay-jvm-opt", description = "Option for the relay JVM, repeatable "
-            + "(default: -Xms512m -Xmx512m)")
+            + "(default: -Xms512m -Xmx512m -Dio.netty.leakDetection.level=disabled, as bin/holdfast runs it)")
     private List<String> relayJvmOptions = new ArrayList<>();
 
     @Option(names = "--relay-opt", description = "Argument for MediaLoadRelay, repeatable")
@@ -259,6 +259,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
         if (relayJvmOptions.isEmpty()) {
             jvm.add("-Xms512m");
             jvm.add("-Xmx512m");
+            jvm.add("-Dio.netty.leakDetection.level=disabled");
         } else {
             jvm.addAll(relayJvmOptions);
         }

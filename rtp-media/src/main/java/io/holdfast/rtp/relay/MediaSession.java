@@ -505,8 +505,9 @@ public final class MediaSession {
     }
 
     /**
-     * Writes a buffer on a side's RTP or RTCP channel: bare when the channel is connected, else in an envelope to
-     * the latch's target. Takes ownership of {@code buf}. Does not flush.
+     * Writes a buffer on a side's RTP or RTCP channel: bare when the channel is connected (sent at once by
+     * {@link DirectDatagramSend} while the loop keeps pace), else in an envelope to the latch's target. Takes
+     * ownership of {@code buf}. Does not flush.
      */
     private boolean send(MediaEndpoint to, boolean rtcp, ByteBuf buf, MediaCounter noTarget) {
         final boolean rtcpChannel = rtcp && !to.muxed();
@@ -522,6 +523,22 @@ public final class MediaSession {
             return false;
         }
         if ((rtcpChannel ? to.rtcpConnectedTo : to.rtpConnectedTo) != null) {
+            if (!loop.pace().behind()) {
+                try {
+                    switch (DirectDatagramSend.trySend(channel, buf)) {
+                        case SENT:
+                            return true;
+                        case DROPPED_BUFFER_FULL:
+                            counters.increment(MediaCounter.MEDIA_DROPPED_NOT_WRITABLE);
+                            return false;
+                        default:
+                            break;
+                    }
+                } catch (IOException e) {
+                    onChannelException(to, e);
+                    return false;
+                }
+            }
             channel.write(buf, channel.voidPromise());
         } else {
             final InetSocketAddress target = (rtcpChannel ? to.rtcpLatch : to.rtpLatch).target();
