@@ -134,6 +134,10 @@ public final class MediaLoadHarness implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     private int cBatch = 1;
 
+    @Option(names = "--c-poll-receiver", description = "With --c-generator: its receiver polls instead of sleeping, "
+            + "so the relay's sends do not pay for waking it up (as on a real network, where the receiver is elsewhere)")
+    private boolean cPollReceiver;
+
     @Option(names = "--generator-cpus", description = "With --c-generator: CPUs the generator runs on (taskset -c "
             + "list, e.g. 1)")
     private String generatorCpus;
@@ -268,7 +272,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
                 transport, relayLoops, generatorThreads, receiverThreads, Duration.ofNanos(tickMicros * 1000L), jvm,
                 relayClassPath, relayOptions, countSyscalls, senderSockets, sinkSockets, direct, flatOut, relayCpus);
         final LoadResult result = cGenerator == null ? new LoadRun(plan).run()
-                : new CGeneratorRun(plan, cGenerator, generatorCpus, cSinks, cBatch).run();
+                : new CGeneratorRun(plan, cGenerator, generatorCpus, cSinks, cBatch, cPollReceiver).run();
         System.err.println(result.summary());
         return result;
     }
