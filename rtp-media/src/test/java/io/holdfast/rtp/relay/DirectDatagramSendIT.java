@@ -74,28 +74,12 @@ class DirectDatagramSendIT {
 
     @Test
     void shouldLeaveHeapBuffersToTheChannel() throws Exception {
-        final UdpPeer peer = peer();
-        final DatagramChannel channel = connectedChannel(MediaTransport.EPOLL, peer.address());
-        final ByteBuf heap = Unpooled.copiedBuffer("heap", StandardCharsets.US_ASCII);
-
-        final DirectDatagramSend.Result result = onLoop(channel, () -> DirectDatagramSend.trySend(channel, heap));
-
-        assertThat(result).isEqualTo(DirectDatagramSend.Result.NOT_TAKEN);
-        assertThat(heap.refCnt()).isEqualTo(1);
-        heap.release();
+        assertNotTaken(MediaTransport.EPOLL, Unpooled.copiedBuffer("heap", StandardCharsets.US_ASCII));
     }
 
     @Test
     void shouldLeaveNioChannelsToTheChannelPath() throws Exception {
-        final UdpPeer peer = peer();
-        final DatagramChannel channel = connectedChannel(MediaTransport.NIO, peer.address());
-        final ByteBuf buf = direct("nio");
-
-        final DirectDatagramSend.Result result = onLoop(channel, () -> DirectDatagramSend.trySend(channel, buf));
-
-        assertThat(result).isEqualTo(DirectDatagramSend.Result.NOT_TAKEN);
-        assertThat(buf.refCnt()).isEqualTo(1);
-        buf.release();
+        assertNotTaken(MediaTransport.NIO, direct("nio"));
     }
 
     @Test
@@ -120,6 +104,17 @@ class DirectDatagramSendIT {
         assertThat(failure).isInstanceOf(Errors.NativeIoException.class);
         assertThat(((Errors.NativeIoException) failure).expectedErr()).isEqualTo(Errors.ERROR_ECONNREFUSED_NEGATIVE);
         assertThat(sent).allSatisfy(buf -> assertThat(buf.refCnt()).isZero());
+    }
+
+    /** Offers {@code buf} on a connected channel of {@code transport}: it must stay the caller's, unsent. */
+    private void assertNotTaken(MediaTransport transport, ByteBuf buf) throws Exception {
+        final DatagramChannel channel = connectedChannel(transport, peer().address());
+
+        final DirectDatagramSend.Result result = onLoop(channel, () -> DirectDatagramSend.trySend(channel, buf));
+
+        assertThat(result).isEqualTo(DirectDatagramSend.Result.NOT_TAKEN);
+        assertThat(buf.refCnt()).isEqualTo(1);
+        buf.release();
     }
 
     private UdpPeer peer() throws IOException {
