@@ -88,10 +88,13 @@ final class DemoCall {
         reportContext();
         watchUntil(startNs + killAfter.toNanos());
         boolean movedEarly = movedBeforeKill;
+        // Counted before the kill: on a busy machine holdfast may invite the secondary before this thread goes on.
+        int secondaryCallsBefore = secondary.calls().size();
+        long reOffersBefore = secondary.reOffersReceived();
         primary.die();
         long diedNs = primary.diedAtNs();
         say(diedNs, ">>> PRIMARY KILLED: " + primary.name() + " dies (its SIP, RTP and health sockets close at once)");
-        Optional<RouteChangeEvent> event = watchFailover(call, diedNs);
+        Optional<RouteChangeEvent> event = watchFailover(call, diedNs, secondaryCallsBefore, reOffersBefore);
         FailoverTrace trace = FailoverTrace.of(call.received(), rig.voiceOf(primary), rig.voiceOf(secondary), diedNs,
                 event);
         if (trace.firstNewFrameNs() != FailoverTrace.NEVER) {
@@ -191,7 +194,8 @@ final class DemoCall {
     }
 
     /** Prints the failover's steps as they are seen, until the caller hears the secondary and the event arrived. */
-    private Optional<RouteChangeEvent> watchFailover(CallerCall call, long diedNs) throws InterruptedException {
+    private Optional<RouteChangeEvent> watchFailover(CallerCall call, long diedNs, int secondaryCallsBefore,
+            long reOffersBefore) throws InterruptedException {
         long deadlineNs = System.nanoTime() + FAILOVER_WAIT.toNanos();
         AgentVoice oldVoice = rig.voiceOf(primary);
         AgentVoice newVoice = rig.voiceOf(secondary);
@@ -199,8 +203,6 @@ final class DemoCall {
         boolean inviteSeen = false;
         boolean newVoiceSeen = false;
         Optional<RouteChangeEvent> reanchored = Optional.empty();
-        int secondaryCallsBefore = secondary.calls().size();
-        long reOffersBefore = secondary.reOffersReceived();
         boolean reOfferSeen = false;
         boolean callLost = false;
         while (System.nanoTime() - deadlineNs < 0 && !(newVoiceSeen && reanchored.isPresent()) && !callLost) {
@@ -210,11 +212,7 @@ final class DemoCall {
                 say(trace.firstPromptFrameNs(), "caller hears the hold prompt (" + ms(trace.gapToPromptNs())
                         + " ms after " + primary.name() + "'s last packet)");
             }
-            List<RegionCall> secondaryCalls = secondary.calls();
-            if (!inviteSeen && secondaryCalls.size() > secondaryCallsBefore) {
-                inviteSeen = true;
-                newRegionInvite(secondaryCalls.get(secondaryCalls.size() - 1));
-            }
+            inviteSeen = inviteSeen || sayNewRegionInvite(secondaryCallsBefore);
             if (!reOfferSeen && secondary.reOffersReceived() > reOffersBefore) {
                 reOfferSeen = true;
                 say(System.nanoTime(), secondary.name() + " receives holdfast's re-INVITE on the standby leg: it takes"
@@ -222,6 +220,8 @@ final class DemoCall {
             }
             if (!newVoiceSeen && trace.firstNewFrameNs() != FailoverTrace.NEVER) {
                 newVoiceSeen = true;
+                // The INVITE came before the voice; if this round looked too early for it, say it first.
+                inviteSeen = inviteSeen || sayNewRegionInvite(secondaryCallsBefore);
                 say(trace.firstNewFrameNs(), "caller hears " + secondary.name() + "'s agent: the call is re-anchored on "
                         + secondary.name() + "; no agent for " + ms(trace.gapToNewRegionNs()) + " ms, longest silence "
                         + ms(trace.maxSilenceNs()) + " ms");
@@ -236,6 +236,9 @@ final class DemoCall {
             }
             callLost |= call.state() == CallerCall.State.ENDED;
         }
+        if (!inviteSeen) {
+            sayNewRegionInvite(secondaryCallsBefore);
+        }
         if (callLost) {
             Optional<RouteChangeEvent> late;
             while ((late = rig.nextEvent(e -> true, EVENT_LATENESS)).isPresent()) {
@@ -249,6 +252,16 @@ final class DemoCall {
                     + " heard " + secondary.name() + "; ") + (reanchored.isPresent() ? "" : "holdfast reported no re-anchor"));
         }
         return reanchored;
+    }
+
+    /** Says what the secondary received once it lists a call it did not have before; returns whether it did. */
+    private boolean sayNewRegionInvite(int secondaryCallsBefore) {
+        List<RegionCall> secondaryCalls = secondary.calls();
+        if (secondaryCalls.size() <= secondaryCallsBefore) {
+            return false;
+        }
+        newRegionInvite(secondaryCalls.get(secondaryCalls.size() - 1));
+        return true;
     }
 
     private void newRegionInvite(RegionCall newCall) {

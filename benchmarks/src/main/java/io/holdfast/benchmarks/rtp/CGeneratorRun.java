@@ -31,6 +31,7 @@ final class CGeneratorRun {
     private final String generatorCpus;
     private final int sinks;
     private final int batch;
+    private final boolean pollReceiver;
 
     /**
      * @param plan what to run (its generator and receiver thread and socket counts do not apply)
@@ -38,13 +39,16 @@ final class CGeneratorRun {
      * @param generatorCpus the CPUs the generator runs on ({@code taskset -c} list), or null for any
      * @param sinks receiving sockets shared by the streams, 0 for one per stream
      * @param batch packets of a stream per {@code sendmmsg} flat out
+     * @param pollReceiver whether the generator's receiver polls instead of sleeping between datagrams
      */
-    CGeneratorRun(LoadRun.Plan plan, String executable, String generatorCpus, int sinks, int batch) {
+    CGeneratorRun(LoadRun.Plan plan, String executable, String generatorCpus, int sinks, int batch,
+            boolean pollReceiver) {
         this.plan = plan;
         this.executable = executable;
         this.generatorCpus = generatorCpus;
         this.sinks = sinks;
         this.batch = batch;
+        this.pollReceiver = pollReceiver;
     }
 
     /** Runs the plan and returns its result. */
@@ -57,6 +61,9 @@ final class CGeneratorRun {
                 "--warmup-ms=" + plan.warmup().toMillis(), "--duration-ms=" + plan.duration().toMillis(),
                 "--tick-us=" + plan.tick().toNanos() / 1000, "--sinks=" + sinks, "--batch=" + batch,
                 "--lifetime-s=" + Duration.ofNanos(totalNs).plus(LIFETIME_MARGIN).toSeconds()));
+        if (pollReceiver) {
+            arguments.add("--poll-receiver");
+        }
         try (RelayProcess relay = plan.direct() ? null : LoadRun.startRelay(plan, totalNs);
                 GeneratorProcess generator = GeneratorProcess.start(executable, arguments, generatorCpus)) {
             final GeneratorProcess.StreamPorts[] ports = generator.awaitPorts(streams, SETUP_TIMEOUT);

@@ -86,7 +86,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
     private int tickMicros = 100;
 
     @Option(names = "--relay-jvm-opt", description = "Option for the relay JVM, repeatable "
-            + "(default: -Xms512m -Xmx512m)")
+            + "(default: -Xms512m -Xmx512m -Dio.netty.leakDetection.level=disabled, as bin/holdfast runs it)")
     private List<String> relayJvmOptions = new ArrayList<>();
 
     @Option(names = "--relay-opt", description = "Argument for MediaLoadRelay, repeatable")
@@ -133,6 +133,10 @@ public final class MediaLoadHarness implements Callable<Integer> {
     @Option(names = "--c-batch", description = "With --c-generator and --flat-out: packets of a stream per sendmmsg "
             + "(default: ${DEFAULT-VALUE})")
     private int cBatch = 1;
+
+    @Option(names = "--c-poll-receiver", description = "With --c-generator: its receiver polls instead of sleeping, "
+            + "so the relay's sends do not pay for waking it up (as on a real network, where the receiver is elsewhere)")
+    private boolean cPollReceiver;
 
     @Option(names = "--generator-cpus", description = "With --c-generator: CPUs the generator runs on (taskset -c "
             + "list, e.g. 1)")
@@ -259,6 +263,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
         if (relayJvmOptions.isEmpty()) {
             jvm.add("-Xms512m");
             jvm.add("-Xmx512m");
+            jvm.add("-Dio.netty.leakDetection.level=disabled");
         } else {
             jvm.addAll(relayJvmOptions);
         }
@@ -267,7 +272,7 @@ public final class MediaLoadHarness implements Callable<Integer> {
                 transport, relayLoops, generatorThreads, receiverThreads, Duration.ofNanos(tickMicros * 1000L), jvm,
                 relayClassPath, relayOptions, countSyscalls, senderSockets, sinkSockets, direct, flatOut, relayCpus);
         final LoadResult result = cGenerator == null ? new LoadRun(plan).run()
-                : new CGeneratorRun(plan, cGenerator, generatorCpus, cSinks, cBatch).run();
+                : new CGeneratorRun(plan, cGenerator, generatorCpus, cSinks, cBatch, cPollReceiver).run();
         System.err.println(result.summary());
         return result;
     }

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per packet ({@link RtpRelayHandler} → {@code onDatagram}): tell RTP from RTCP (RFC 5761 §4), check the source
  * against the side's {@link RemoteLatch} (symmetric RTP; packets are validated before they may teach the latch),
- * run the direction's {@link MediaStream} forward path in place (validate, account, rewrite), and write the same
- * buffer to the opposite side's channel. Once a remote is final the channel is connected to it: the kernel then
+ * run the direction's {@link MediaStream} forward path in place (validate, account, rewrite), and send the same
+ * buffer from the opposite side's channel ({@link EndpointSender}). Once a remote is final the channel is connected to it: the kernel then
  * discards every other source before it reaches the process (the strongest RTP Inject defence), forwarded buffers
  * are written without a {@code DatagramPacket} envelope (no allocation), and an ICMP port unreachable from the
  * remote comes back as a {@link PortUnreachableException}, reported at once to the {@link MediaFaultListener}.
@@ -69,6 +69,7 @@ public final class MediaSession {
     private final MediaEndpoint upstream;
     private final RtpHeader validationHeader = new RtpHeader();
     private final RtcpPacket validationRtcp = new RtcpPacket();
+    private final EndpointSender sender;
     private int upstreamTag;
     private State state = State.OPENING;
     int registryIndex = -1;
@@ -78,6 +79,7 @@ public final class MediaSession {
         this.counters = loop.counters();
         this.id = id;
         this.upstreamTag = spec.upstreamTag();
+        this.sender = new EndpointSender(counters, loop.pace(), this::onChannelException);
         final MediaConfig config = loop.config();
         this.caller = newEndpoint(MediaSide.CALLER, spec, config, nowNs);
         this.upstream = newEndpoint(MediaSide.UPSTREAM, spec, config, nowNs);
@@ -200,7 +202,7 @@ public final class MediaSession {
             return false;
         }
         callerFacingRewriter().rewriteLocalFrame(frame, samples, marker, nowNs);
-        if (!send(caller, false, frame, MediaCounter.LOCAL_FRAMES_DROPPED_NO_TARGET)) {
+        if (!sender.send(caller, false, frame, MediaCounter.LOCAL_FRAMES_DROPPED_NO_TARGET)) {
             return false;
         }
         caller.rtpFlushPending = false;
@@ -314,7 +316,7 @@ public final class MediaSession {
             packet.release();
             return;
         }
-        if (send(to, rtcp, buf, rtcp ? MediaCounter.RTCP_DROPPED_NO_TARGET : MediaCounter.RTP_DROPPED_NO_TARGET)) {
+        if (sender.send(to, rtcp, buf, rtcp ? MediaCounter.RTCP_DROPPED_NO_TARGET : MediaCounter.RTP_DROPPED_NO_TARGET)) {
             counters.increment(rtcp ? MediaCounter.RTCP_FORWARDED : MediaCounter.RTP_FORWARDED);
         }
     }
@@ -326,8 +328,8 @@ public final class MediaSession {
 
     /** Flushes the channels written since the last flush (end of a read batch). */
     void flushPending() {
-        flushEndpoint(caller);
-        flushEndpoint(upstream);
+        EndpointSender.flush(caller);
+        EndpointSender.flush(upstream);
     }
 
     /** Handles an exception on one of a side's channels: ICMP port unreachable is a fault, the rest is counted. */
@@ -504,42 +506,6 @@ public final class MediaSession {
         }
     }
 
-    /**
-     * Writes a buffer on a side's RTP or RTCP channel: bare when the channel is connected, else in an envelope to
-     * the latch's target. Takes ownership of {@code buf}. Does not flush.
-     */
-    private boolean send(MediaEndpoint to, boolean rtcp, ByteBuf buf, MediaCounter noTarget) {
-        final boolean rtcpChannel = rtcp && !to.muxed();
-        final DatagramChannel channel = rtcpChannel ? to.rtcpChannel : to.rtpChannel;
-        if (channel == null) {
-            buf.release();
-            counters.increment(noTarget);
-            return false;
-        }
-        if (!channel.isWritable()) {
-            buf.release();
-            counters.increment(MediaCounter.MEDIA_DROPPED_NOT_WRITABLE);
-            return false;
-        }
-        if ((rtcpChannel ? to.rtcpConnectedTo : to.rtpConnectedTo) != null) {
-            channel.write(buf, channel.voidPromise());
-        } else {
-            final InetSocketAddress target = (rtcpChannel ? to.rtcpLatch : to.rtpLatch).target();
-            if (target == null) {
-                buf.release();
-                counters.increment(noTarget);
-                return false;
-            }
-            channel.write(new DatagramPacket(buf, target), channel.voidPromise());
-        }
-        if (rtcpChannel) {
-            to.rtcpFlushPending = true;
-        } else {
-            to.rtpFlushPending = true;
-        }
-        return true;
-    }
-
     private boolean isValid(ByteBuf buf, boolean rtcp) {
         return rtcp ? RtpValidation.validateRtcp(validationRtcp.wrap(buf)).isValid()
                 : RtpValidation.validateRtp(validationHeader.wrap(buf)).isValid();
@@ -551,17 +517,6 @@ public final class MediaSession {
         }
         if (!endpoint.muxed() && endpoint.rtcpLatch.onWindowEnd(nowNs)) {
             applyConnection(endpoint, true, nowNs);
-        }
-    }
-
-    private static void flushEndpoint(MediaEndpoint endpoint) {
-        if (endpoint.rtpFlushPending) {
-            endpoint.rtpFlushPending = false;
-            endpoint.rtpChannel.flush();
-        }
-        if (endpoint.rtcpFlushPending) {
-            endpoint.rtcpFlushPending = false;
-            endpoint.rtcpChannel.flush();
         }
     }
 
