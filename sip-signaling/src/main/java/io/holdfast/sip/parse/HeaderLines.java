@@ -21,17 +21,64 @@ import java.nio.ByteOrder;
 final class HeaderLines {
     /**
      * What a header line parsed to: its recognised name ({@code null} for an unknown one) and the value
-     * the message takes (immutable), whose type depends on the header.
+     * the message takes (immutable), whose type depends on the header. Set once when kept, and reused
+     * for another line only once evicted from its cache (no message holds it), so that a line that is
+     * never seen twice (a new caller's Contact) costs no holder of its own.
      */
-    record KeptField(HeaderName name, Object value) {
+    static final class KeptField {
+        private HeaderName name;
+        private Object value;
+
+        private KeptField set(HeaderName keptName, Object keptValue) {
+            name = keptName;
+            value = keptValue;
+            return this;
+        }
+
+        HeaderName name() {
+            return name;
+        }
+
+        Object value() {
+            return value;
+        }
     }
 
     /**
      * What a Via, From or To line parsed to, kept around its last parameter value (a branch, a tag):
      * {@code value} is the Via or name-addr with that value, which is parameter {@code parameter} of
      * it; {@code unique} says whether such a value bypasses the string cache ({@link SipScanner#fresh}).
+     * Reused like {@link KeptField}.
      */
-    record KeptAround(HeaderName name, Object value, int parameter, boolean unique) {
+    static final class KeptAround {
+        private HeaderName name;
+        private Object value;
+        private int parameter;
+        private boolean unique;
+
+        private KeptAround set(HeaderName keptName, Object keptValue, int keptParameter, boolean keptUnique) {
+            name = keptName;
+            value = keptValue;
+            parameter = keptParameter;
+            unique = keptUnique;
+            return this;
+        }
+
+        HeaderName name() {
+            return name;
+        }
+
+        Object value() {
+            return value;
+        }
+
+        int parameter() {
+            return parameter;
+        }
+
+        boolean unique() {
+            return unique;
+        }
     }
 
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -469,7 +516,8 @@ final class HeaderLines {
      * message that carries the same line; a no-op when that line could not be looked up.
      */
     void keep(HeaderName name, Object value) {
-        int slot = keptLines.keep(new KeptField(name, value), scanner.a);
+        KeptField field = keptLines.evictable() instanceof KeptField evicted ? evicted : new KeptField();
+        int slot = keptLines.keep(field.set(name, value), scanner.a);
         if (slot >= 0) {
             followed(ref(false, slot));
         }
@@ -481,7 +529,8 @@ final class HeaderLines {
      * {@code parameter}; a no-op when the line could not be looked up around a hole.
      */
     void keepAround(HeaderName name, Object value, int parameter, boolean unique) {
-        int slot = linesAround.keep(new KeptAround(name, value, parameter, unique), scanner.a);
+        KeptAround field = linesAround.evictable() instanceof KeptAround evicted ? evicted : new KeptAround();
+        int slot = linesAround.keep(field.set(name, value, parameter, unique), scanner.a);
         if (slot >= 0) {
             followed(ref(true, slot));
         }

@@ -199,6 +199,16 @@ final class ValueCache {
         return true;
     }
 
+    /**
+     * The value that a {@link #keep} now would evict from the cache (nothing else refers to it then, so
+     * the caller may reuse it for the value it keeps), or {@code null}.
+     */
+    Object evictable() {
+        int slot = pendingSlot;
+        Entry evicted = slot < 0 ? null : entries[slot + 1];
+        return evicted == null ? null : evicted.value;
+    }
+
     /** Forgets the bytes of the last {@link #find}: a {@link #keep} that follows is a no-op. */
     void forget() {
         pendingSlot = -1;
