@@ -19,68 +19,6 @@ import java.nio.ByteOrder;
  * #keptAround()}), and the line that followed a kept line last time is tried before any scan or hash.
  */
 final class HeaderLines {
-    /**
-     * What a header line parsed to: its recognised name ({@code null} for an unknown one) and the value
-     * the message takes (immutable), whose type depends on the header. Set once when kept, and reused
-     * for another line only once evicted from its cache (no message holds it), so that a line that is
-     * never seen twice (a new caller's Contact) costs no holder of its own.
-     */
-    static final class KeptField {
-        private HeaderName name;
-        private Object value;
-
-        private KeptField set(HeaderName keptName, Object keptValue) {
-            name = keptName;
-            value = keptValue;
-            return this;
-        }
-
-        HeaderName name() {
-            return name;
-        }
-
-        Object value() {
-            return value;
-        }
-    }
-
-    /**
-     * What a Via, From or To line parsed to, kept around its last parameter value (a branch, a tag):
-     * {@code value} is the Via or name-addr with that value, which is parameter {@code parameter} of
-     * it; {@code unique} says whether such a value bypasses the string cache ({@link SipScanner#fresh}).
-     * Reused like {@link KeptField}.
-     */
-    static final class KeptAround {
-        private HeaderName name;
-        private Object value;
-        private int parameter;
-        private boolean unique;
-
-        private KeptAround set(HeaderName keptName, Object keptValue, int keptParameter, boolean keptUnique) {
-            name = keptName;
-            value = keptValue;
-            parameter = keptParameter;
-            unique = keptUnique;
-            return this;
-        }
-
-        HeaderName name() {
-            return name;
-        }
-
-        Object value() {
-            return value;
-        }
-
-        int parameter() {
-            return parameter;
-        }
-
-        boolean unique() {
-            return unique;
-        }
-    }
-
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGHS = 0x8080808080808080L;
     /** 0x0E in every byte: the bytes below it include CR and LF. */

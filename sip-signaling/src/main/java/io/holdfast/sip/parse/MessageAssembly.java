@@ -206,7 +206,7 @@ final class MessageAssembly implements ViaParser.Sink {
      * fail).
      */
     @SuppressWarnings("unchecked")
-    void kept(HeaderLines.KeptField field, SipScanner s, int fieldStart) throws SipParseException {
+    void kept(KeptField field, SipScanner s, int fieldStart) throws SipParseException {
         HeaderName known = field.name();
         Object value = field.value();
         if (known == null || known.typed == null) {
@@ -238,9 +238,9 @@ final class MessageAssembly implements ViaParser.Sink {
 
     /**
      * Takes the Via, From or To value that a line read before parsed to, with {@code holeValue} in place
-     * of its parameter {@link HeaderLines.KeptAround#parameter()}'s value.
+     * of its parameter {@link KeptAround#parameter()}'s value.
      */
-    void around(HeaderLines.KeptAround field, String holeValue, SipScanner s, int fieldStart)
+    void around(KeptAround field, String holeValue, SipScanner s, int fieldStart)
             throws SipParseException {
         SipHeaderName name = field.name().typed;
         checkTypedOnce(name, s, fieldStart);

@@ -179,7 +179,7 @@ public final class SipParser {
                 continue;
             }
             if (lines.found == HeaderLines.AROUND) {
-                HeaderLines.KeptAround around = lines.keptAround();
+                KeptAround around = lines.keptAround();
                 String holeValue = around.unique() ? scanner.fresh(lines.holeStart, lines.holeEnd)
                         : scanner.ascii(lines.holeStart, lines.holeEnd);
                 m.around(around, holeValue, scanner, lines.nameStart);
